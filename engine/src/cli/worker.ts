@@ -1,0 +1,61 @@
+// `portalis worker`: JSON lines on stdin/stdout for the Triton Python-backend models.
+// Request:  {"id": any, "code": str, "options"?: {...}, "session"?: str, "context"?: str, "end"?: bool}
+// Response: {"id": any, "rust", "diagnostics", "confidence", "items", "elapsedMs"} or {"id", "error"}
+// Responses come back in request order. A session keeps the top-level definitions it has seen,
+// so a later request can call an earlier function with the right types.
+import * as readline from 'readline';
+import { translate, warmUp } from '../index';
+
+const MAX_SESSIONS = 1000;
+const sessions = new Map<string, Map<string, string>>(); // session -> name -> definition source
+
+export function definitionsOf(code: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const lines = code.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(?:async\s+)?(?:def|class)\s+([A-Za-z_]\w*)/.exec(lines[i]);
+    if (!m) continue;
+    let start = i;
+    while (start > 0 && lines[start - 1].startsWith('@')) start--;
+    let j = i + 1;
+    while (j < lines.length && (lines[j].trim() === '' || /^\s/.test(lines[j]))) j++;
+    out.set(m[1], lines.slice(start, j).join('\n').replace(/\s+$/, ''));
+  }
+  return out;
+}
+
+export function handleRequest(req: any): any {
+  const id = req?.id ?? null;
+  if (!req || typeof req !== 'object' || typeof req.code !== 'string') return { id, error: 'bad request: expected {"id", "code": string}' };
+  const t0 = performance.now();
+  const sessionId = typeof req.session === 'string' || typeof req.session === 'number' ? String(req.session) : undefined;
+  let defs = sessionId ? sessions.get(sessionId) : undefined;
+  if (sessionId && !defs) {
+    if (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
+    defs = new Map();
+    sessions.set(sessionId, defs);
+  }
+  const own = definitionsOf(req.code);
+  const ctxParts = [...(defs ? [...defs].filter(([n]) => !own.has(n)).map(([, s]) => s) : [])];
+  if (typeof req.context === 'string' && req.context.trim()) ctxParts.unshift(req.context);
+  const opts = req.options && typeof req.options === 'object' ? req.options : {};
+  const r = translate(req.code, { fragment: !!opts.fragment, filename: opts.filename, context: ctxParts.join('\n\n') || undefined });
+  if (defs) for (const [n, s] of own) defs.set(n, s);
+  if (sessionId && req.end) sessions.delete(sessionId);
+  return { id, rust: r.rust, diagnostics: r.diagnostics, confidence: r.confidence, items: r.items, fatal: r.fatal, elapsedMs: Math.round((performance.now() - t0) * 10) / 10 };
+}
+
+export function runWorker() {
+  warmUp();
+  const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  rl.on('line', (line) => {
+    if (!line.trim()) return;
+    let res: any;
+    try {
+      res = handleRequest(JSON.parse(line));
+    } catch (e) {
+      res = { id: null, error: `bad request: ${(e as Error).message}` };
+    }
+    process.stdout.write(JSON.stringify(res) + '\n');
+  });
+}

@@ -1,0 +1,619 @@
+// Calls: builtins, user functions and constructors, methods of builtin types, stdlib modules.
+import * as AST from '../ast';
+import { PyType, T, typeToString } from '../types';
+import { FuncInfo, PREC, RExpr } from './context';
+import { elemType, isCopy, isNumeric, rustChar, rustIdent, rustStr } from './rtypes';
+import type { Lowerer } from './lowerer';
+import { wrapIter } from './lowerer';
+import { displayArg, lowerPercentFormat, lowerStrFormat } from './format';
+import { lowerMethodCall } from './methods';
+
+type Call = Extract<AST.Expr, { k: 'call' }>;
+
+const v = (code: string, type: PyType, prec = PREC.atom): RExpr => ({ code, type, kind: 'value', prec });
+
+export function lowerCall(L: Lowerer, e: Call, expected?: PyType): RExpr {
+  const f = e.func;
+  if (f.k === 'name') {
+    if (f.sym?.scope === 'builtins' || (!f.sym && BUILTINS.has(f.id))) {
+      const r = lowerBuiltin(L, f.id, e, expected);
+      if (r) return r;
+    }
+    const fn = L.funcs.get(f.id);
+    if (fn && (f.sym?.scope === 'module' || !f.sym)) return callUser(L, fn, e.args, fn.rust, e);
+    const cls = L.classes.get(f.id);
+    if (cls) return callConstructor(L, cls.name, e);
+    if (f.id in EXC_NAMES || L.exceptionKinds.has(f.id)) {
+      L.useRuntime('exc');
+      return v(L.exceptionValue(e), { k: 'class', name: f.id, fullName: `builtins.${f.id}`, args: [] });
+    }
+    const imported = importedFunction(L, f, e, expected);
+    if (imported) return imported;
+    // A local closure or function-typed variable.
+    const callee = L.expr(f);
+    const ft = callee.type.k === 'func' ? callee.type : undefined;
+    const args = e.args.map((a, i) => L.exprOwned(a.value, ft?.params[i]));
+    const ret = e.type.k !== 'unknown' ? e.type : ft?.ret ?? T.unknown;
+    return v(`${L.paren(callee, PREC.unary)}(${args.join(', ')})`, ret);
+  }
+  if (f.k === 'attr') {
+    const recv = f.value;
+    if (recv.k === 'name' && recv.type.k === 'module') return lowerModuleCall(L, recv.type.name || recv.id, f.attr, e, expected);
+    if (recv.k === 'call' && recv.func.k === 'name' && recv.func.id === 'super') return lowerSuperCall(L, f.attr, e);
+    if (recv.type.k === 'type' && recv.type.of.k === 'class') {
+      const cls = L.classes.get(recv.type.of.name);
+      const m = cls?.methods.get(f.attr);
+      if (cls && m) return callUser(L, m, e.args, `${cls.rust}::${rustIdent(f.attr)}`, e);
+    }
+    if (recv.type.k === 'class' && L.classes.has(recv.type.name)) {
+      const cls = L.classes.get(recv.type.name)!;
+      const m = findMethod(L, cls.name, f.attr);
+      if (m) {
+        const obj = L.expr(recv);
+        const fieldFn = cls.fields.find((x) => x.name === f.attr);
+        if (fieldFn) return v(`(${L.paren(obj, PREC.unary)}.${rustIdent(f.attr)})(${e.args.map((a) => L.exprOwned(a.value)).join(', ')})`, e.type);
+        if (m.selfMode === 'static' || m.selfMode === 'cls') return callUser(L, m, e.args, `${cls.rust}::${rustIdent(f.attr)}`, e);
+        return callUser(L, m, e.args, `${L.paren(obj, PREC.unary)}.${rustIdent(f.attr)}`, e);
+      }
+      const field = cls.fields.find((x) => x.name === f.attr);
+      if (field) {
+        const obj = L.expr(recv);
+        return v(`(${L.paren(obj, PREC.unary)}.${rustIdent(f.attr)})(${e.args.map((a) => L.exprOwned(a.value)).join(', ')})`, e.type);
+      }
+    }
+    return lowerMethodCall(L, e, f as Extract<AST.Expr, { k: 'attr' }>, expected);
+  }
+  const callee = L.expr(f);
+  return v(`(${callee.code})(${e.args.map((a) => L.exprOwned(a.value)).join(', ')})`, e.type);
+}
+
+export function findMethod(L: Lowerer, cls: string, name: string): FuncInfo | undefined {
+  let c = L.classes.get(cls);
+  while (c) {
+    const m = c.methods.get(name);
+    if (m) return m;
+    c = c.base ? L.classes.get(c.base) : undefined;
+  }
+  return undefined;
+}
+
+const EXC_NAMES: Record<string, true> = {
+  Exception: true, ValueError: true, KeyError: true, IndexError: true, TypeError: true, ZeroDivisionError: true,
+  RuntimeError: true, NotImplementedError: true, AttributeError: true, ArithmeticError: true, LookupError: true,
+  AssertionError: true, StopIteration: true, OverflowError: true, EOFError: true,
+};
+
+const BUILTINS = new Set(['print', 'len', 'range', 'str', 'int', 'float', 'bool', 'abs', 'min', 'max', 'sum', 'sorted', 'reversed', 'enumerate', 'zip', 'list', 'dict', 'set', 'tuple', 'any', 'all', 'map', 'filter', 'round', 'divmod', 'pow', 'ord', 'chr', 'isinstance', 'input', 'repr', 'hex', 'bin', 'oct', 'iter', 'next', 'frozenset']);
+
+/** Binds call arguments (positional, keyword, defaults, *args) to a user function's params. */
+export function bindArgs(L: Lowerer, fn: FuncInfo, args: AST.Arg[], span: AST.Span): string[] {
+  const out: string[] = [];
+  const positional = args.filter((a) => !a.name && !a.star);
+  const keywords = new Map(args.filter((a) => a.name).map((a) => [a.name!, a.value] as const));
+  let pi = 0;
+  for (const p of fn.params) {
+    if (p.kind === 'vararg') {
+      const rest = positional.slice(pi);
+      pi = positional.length;
+      const et = p.type.k === 'tuplevar' ? p.type.elem : elemType(p.type);
+      const star = args.find((a) => a.star === '*');
+      if (star) {
+        const r = L.expr(star.value);
+        out.push(p.mode === 'ref' ? L.borrow(r) : L.own(r));
+      } else out.push(`${p.mode === 'ref' ? '&' : ''}[${rest.map((a) => L.exprOwned(a.value, et)).join(', ')}]`);
+      continue;
+    }
+    if (p.kind === 'kwarg') { out.push(L.todo(span, '**kwargs parameter').code); continue; }
+    if (p.kind !== 'normal') continue;
+    let a: AST.Expr | undefined;
+    if (pi < positional.length) a = positional[pi++].value;
+    else if (keywords.has(p.name)) a = keywords.get(p.name);
+    if (!a) {
+      if (p.default) a = p.default;
+      else { out.push(L.todo(span, `missing argument ${p.name}`).code); continue; }
+      if (p.default.k === 'const' && p.default.value === null && p.type.k === 'optional') { out.push('None'); continue; }
+    }
+    const r = L.expr(a, p.type);
+    out.push(L.argFor(p, r));
+  }
+  return out;
+}
+
+export function callUser(L: Lowerer, fn: FuncInfo, args: AST.Arg[], path: string, e: Call): RExpr {
+  const bound = bindArgs(L, fn, args, e.span);
+  const ret = fn.isGenerator ? fn.ret : fn.ret.k !== 'unknown' ? fn.ret : e.type;
+  let code = `${path}(${bound.join(', ')})`;
+  if (fn.raises) code = L.propagate(code);
+  return v(code, ret, fn.raises ? PREC.unary : PREC.atom);
+}
+
+function callConstructor(L: Lowerer, name: string, e: Call): RExpr {
+  const cls = L.classes.get(name)!;
+  const t: PyType = e.type.k === 'class' ? e.type : { k: 'class', name, fullName: name, args: [] };
+  if (cls.isException) {
+    return v(L.exceptionValue(e), t);
+  }
+  const init = findMethod(L, name, '__init__');
+  if (init) return { ...callUser(L, init, e.args, `${cls.rust}::new`, e), type: t };
+  if (cls.isDataclass || cls.fields.length) {
+    const fake: FuncInfo = {
+      name: '__init__', rust: `${cls.rust}::new`, ret: t, raises: false, isGenerator: false, catchContext: false, def: cls.node as any,
+      params: cls.fields.map((f) => ({ name: f.name, type: f.type, mode: 'value', default: f.default, kind: 'normal', rebound: false })),
+    };
+    return { ...callUser(L, fake, e.args, `${cls.rust}::new`, e), type: t };
+  }
+  return v(`${cls.rust}::new()`, t);
+}
+
+function lowerSuperCall(L: Lowerer, method: string, e: Call): RExpr {
+  const cls = L.scope.info?.className ? L.classes.get(L.scope.info.className) : undefined;
+  const base = cls?.base ? L.classes.get(cls.base) : undefined;
+  if (!base) return L.todo(e.span, 'super() call');
+  const m = findMethod(L, base.name, method);
+  if (!m) return L.todo(e.span, `super().${method}`);
+  if (method === '__init__') {
+    // Handled by the constructor lowering: the base's fields are initialised inline.
+    return v(`${base.rust}::new(${bindArgs(L, m, e.args, e.span).join(', ')})`, { k: 'class', name: base.name, fullName: base.name, args: [] });
+  }
+  return callUser(L, m, e.args, `${base.rust}::${rustIdent(method)}_impl(self${e.args.length ? ', ' : ''}`, e);
+}
+
+function importedFunction(L: Lowerer, f: Extract<AST.Expr, { k: 'name' }>, e: Call, expected?: PyType): RExpr | undefined {
+  // `from math import sqrt` → callee full name tells the module.
+  const full = e.callee;
+  if (!full) return undefined;
+  const dot = full.lastIndexOf('.');
+  if (dot < 0) return undefined;
+  const mod = full.slice(0, dot);
+  const name = full.slice(dot + 1);
+  if (['math', 'sys', 'functools', 'itertools', 'collections', 'copy', 'heapq', 'statistics', 'string', 'operator', 'bisect'].includes(mod) || mod.startsWith('collections.')) {
+    return lowerModuleCall(L, mod.replace(/^collections\..*/, 'collections'), name, e, expected);
+  }
+  void f;
+  return undefined;
+}
+
+function num(L: Lowerer, a: AST.Expr, t: PyType): string {
+  return L.coerce(L.valE(L.expr(a, t)), t);
+}
+
+function lowerModuleCall(L: Lowerer, mod: string, name: string, e: Call, expected?: PyType): RExpr {
+  const args = e.args.map((a) => a.value);
+  const fl = (i: number) => num(L, args[i], T.float);
+  const arg0 = () => L.valE(L.expr(args[0], T.float));
+  if (mod === 'math') {
+    const unary: Record<string, string> = { sqrt: 'sqrt', sin: 'sin', cos: 'cos', tan: 'tan', asin: 'asin', acos: 'acos', atan: 'atan', exp: 'exp', log10: 'log10', log2: 'log2', fabs: 'abs', sinh: 'sinh', cosh: 'cosh', tanh: 'tanh', degrees: 'to_degrees', radians: 'to_radians' };
+    if (unary[name]) return v(`${wrapNum(fl(0))}.${unary[name]}()`, T.float);
+    if (name === 'log') return args.length === 2 ? v(`${wrapNum(fl(0))}.log(${fl(1)})`, T.float) : v(`${wrapNum(fl(0))}.ln()`, T.float);
+    if (name === 'floor' || name === 'ceil' || name === 'trunc') {
+      if (args[0].type.k === 'int') return L.valE(L.expr(args[0]));
+      return v(`${wrapNum(fl(0))}.${name}() as i64`, T.int, PREC.cast);
+    }
+    if (name === 'pow') return v(`${wrapNum(fl(0))}.powf(${fl(1)})`, T.float);
+    if (name === 'atan2') return v(`${wrapNum(fl(0))}.atan2(${fl(1)})`, T.float);
+    if (name === 'hypot') return v(`${wrapNum(fl(0))}.hypot(${fl(1)})`, T.float);
+    if (name === 'isclose') {
+      const rel = e.args.find((a) => a.name === 'rel_tol'), abs = e.args.find((a) => a.name === 'abs_tol');
+      return v(`{ let (a, b) = (${fl(0)}, ${fl(1)}); (a - b).abs() <= f64::max(${rel ? num(L, rel.value, T.float) : '1e-9'} * f64::max(a.abs(), b.abs()), ${abs ? num(L, abs.value, T.float) : '0.0'}) }`, T.bool);
+    }
+    if (name === 'isnan' || name === 'isinf' || name === 'isfinite') return v(`${wrapNum(fl(0))}.${name === 'isnan' ? 'is_nan' : name === 'isinf' ? 'is_infinite' : 'is_finite'}()`, T.bool);
+    if (name === 'gcd' || name === 'lcm') {
+      const a = num(L, args[0], T.int), b = num(L, args[1], T.int);
+      const gcd = `{ let (mut a, mut b) = ((${a}).abs(), (${b}).abs()); while b != 0 { let t = a % b; a = b; b = t; } a }`;
+      if (name === 'gcd') return v(gcd, T.int);
+      return v(`{ let (x, y) = (${a}, ${b}); if x == 0 || y == 0 { 0 } else { (x * y).abs() / ${gcd.replace(a, 'x').replace(b, 'y')} } }`, T.int);
+    }
+    if (name === 'factorial') return v(`(1..=${num(L, args[0], T.int)}).product::<i64>()`, T.int);
+    if (name === 'comb') return v(`{ let (n, k) = (${num(L, args[0], T.int)}, ${num(L, args[1], T.int)}); (0..k).fold(1_i64, |acc, i| acc * (n - i) / (i + 1)) }`, T.int);
+    if (name === 'perm') return v(`{ let (n, k) = (${num(L, args[0], T.int)}, ${num(L, args[1], T.int)}); (0..k).fold(1_i64, |acc, i| acc * (n - i)) }`, T.int);
+    if (name === 'copysign') return v(`${wrapNum(fl(0))}.copysign(${fl(1)})`, T.float);
+    if (name === 'dist') {
+      const a = L.expr(args[0]), b = L.expr(args[1]);
+      return v(`${L.paren(a, PREC.unary)}.iter().zip(${L.paren(b, PREC.unary)}.iter()).map(|(x, y)| (x - y) * (x - y)).sum::<f64>().sqrt()`, T.float);
+    }
+    if (name === 'prod') return v(`${wrapIter(L.iterate(args[0]).code)}.product::<${L.rt(elemType(args[0].type))}>()`, elemType(args[0].type));
+    if (name === 'fsum') return v(`${wrapIter(L.iterate(args[0]).code)}.sum::<f64>()`, T.float);
+    if (name === 'isqrt') return v(`(${num(L, args[0], T.int)} as f64).sqrt() as i64`, T.int);
+    void arg0;
+  }
+  if (mod === 'sys' && name === 'exit') {
+    const a = args[0];
+    if (!a) return v('std::process::exit(0)', T.none);
+    if (a.type.k === 'str') return v(`{ eprintln!("{}", ${L.strRef(L.expr(a))}); std::process::exit(1) }`, T.none);
+    if (a.k === 'const' && a.value === null) return v('std::process::exit(0)', T.none);
+    return v(`std::process::exit(${num(L, a, T.int)} as i32)`, T.none);
+  }
+  if (mod === 'copy' && (name === 'deepcopy' || name === 'copy')) return v(L.own(L.expr(args[0])), args[0].type);
+  if (mod === 'functools' && name === 'reduce') {
+    const fn = L.expr(args[0]);
+    const it = L.iterate(args[1]);
+    const items = L.ownedItems(it);
+    if (args[2]) return v(`${wrapIter(items)}.fold(${L.exprOwned(args[2])}, ${fn.code})`, e.type);
+    return v(`${wrapIter(items)}.reduce(${fn.code}).unwrap()`, e.type);
+  }
+  if (mod === 'collections' || mod === 'builtins') {
+    if (name === 'deque') {
+      const t = expected?.k === 'deque' ? expected : e.type;
+      if (!args.length) return v('std::collections::VecDeque::new()', t);
+      const it = L.iterate(args[0]);
+      return v(`${wrapIter(L.ownedItems(it))}.collect::<std::collections::VecDeque<_>>()`, t);
+    }
+    if (name === 'Counter') {
+      L.useRuntime('dict');
+      const t = expected?.k === 'dict' ? expected : e.type;
+      if (!args.length) return v('Dict::new()', t);
+      const it = L.iterate(args[0]);
+      const item = it.itemKind === 'char' ? 'x.to_string()' : it.itemKind === 'ref' ? 'x.clone()' : 'x';
+      return v(`{ let mut c = Dict::new(); for x in ${it.code} { *c.entry_or_insert_with(${item}, || 0) += 1; } c }`, t);
+    }
+    if (name === 'defaultdict' || name === 'OrderedDict') { L.useRuntime('dict'); return v('Dict::new()', expected?.k === 'dict' ? expected : e.type); }
+  }
+  if (mod === 'heapq') {
+    if (name === 'heappush') {
+      const h = L.expr(args[0]);
+      return v(`{ let h = &mut ${L.paren(h, PREC.unary)}; h.push(${L.exprOwned(args[1], elemType(args[0].type))}); let mut i = h.len() - 1; while i > 0 { let p = (i - 1) / 2; if h[i] < h[p] { h.swap(i, p); i = p; } else { break; } } }`, T.none);
+    }
+    if (name === 'heappop') {
+      const h = L.expr(args[0]);
+      return v(`{ let h = &mut ${L.paren(h, PREC.unary)}; let last = h.len() - 1; h.swap(0, last); let top = h.pop().unwrap(); let n = h.len(); let mut i = 0; loop { let (l, r) = (2 * i + 1, 2 * i + 2); let mut m = i; if l < n && h[l] < h[m] { m = l; } if r < n && h[r] < h[m] { m = r; } if m == i { break; } h.swap(i, m); i = m; } top }`, elemType(args[0].type));
+    }
+    if (name === 'heapify') {
+      const h = L.expr(args[0]);
+      return v(`{ let h = &mut ${L.paren(h, PREC.unary)}; h.sort_by(|a, b| a.partial_cmp(b).unwrap()); }`, T.none);
+    }
+  }
+  return L.todo(e.span, `${mod}.${name}()`, e.type);
+}
+
+function wrapNum(code: string): string { return /^[\w.]+$/.test(code) && !/^\d+\.\d+$|^\d+$/.test(code) ? code : /^\d+\.\d+$/.test(code) ? `${code}_f64` : `(${code})`; }
+
+export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyType): RExpr | undefined {
+  const args = e.args.filter((a) => !a.name).map((a) => a.value);
+  const kw = (n: string) => e.args.find((a) => a.name === n)?.value;
+  switch (name) {
+    case 'print': return lowerPrint(L, e);
+    case 'len': {
+      const a = L.expr(args[0]);
+      if (a.type.k === 'str') return v(`${L.paren(a, PREC.unary)}.chars().count() as i64`, T.int, PREC.cast);
+      if (a.type.k === 'tuple') return v(String(a.type.elems.length), T.int);
+      if (a.type.k === 'class' && L.classes.get(a.type.name)?.methods.has('__len__')) return v(`${L.paren(a, PREC.unary)}.__len__()`, T.int);
+      return v(`${L.paren(a, PREC.unary)}.len() as i64`, T.int, PREC.cast);
+    }
+    case 'str': {
+      if (!args.length) return v('String::new()', T.str);
+      const a = L.expr(args[0]);
+      if (a.type.k === 'str') return v(L.own(a), T.str);
+      return v(`${displayArg(L, a)}.to_string()`, T.str);
+    }
+    case 'repr': return v(L.reprOf(L.expr(args[0])), T.str);
+    case 'int': {
+      if (!args.length) return v('0', T.int);
+      const a = L.expr(args[0]);
+      if (a.type.k === 'str') {
+        if (args[1]) return v(`i64::from_str_radix(${L.strRef(a)}.trim(), ${num(L, args[1], T.int)} as u32).unwrap()`, T.int);
+        L.useRuntime('parse_int');
+        return v(L.propagateOrPanic(`py_int(${L.strRef(a)})`, 'ValueError'), T.int, PREC.unary);
+      }
+      if (a.type.k === 'float') return v(`${L.paren(L.valE(a), PREC.cast)} as i64`, T.int, PREC.cast);
+      if (a.type.k === 'bool') return v(`${L.paren(L.valE(a), PREC.cast)} as i64`, T.int, PREC.cast);
+      return L.valE(a);
+    }
+    case 'float': {
+      if (!args.length) return v('0.0', T.float);
+      const a = L.expr(args[0]);
+      if (a.type.k === 'str') {
+        if (a.kind === 'strlit') {
+          const s = JSON.parse(a.code).trim().toLowerCase();
+          if (s === 'inf' || s === '+inf' || s === 'infinity') return v('f64::INFINITY', T.float);
+          if (s === '-inf' || s === '-infinity') return v('f64::NEG_INFINITY', T.float);
+          if (s === 'nan') return v('f64::NAN', T.float);
+        }
+        L.useRuntime('parse_float');
+        return v(L.propagateOrPanic(`py_float(${L.strRef(a)})`, 'ValueError'), T.float, PREC.unary);
+      }
+      return v(L.coerce(L.valE(a), T.float), T.float, PREC.cast);
+    }
+    case 'bool': return v(args.length ? L.truthy(L.expr(args[0])) : 'false', T.bool);
+    case 'abs': {
+      const a = L.valE(L.expr(args[0]));
+      return v(`${L.paren(a, PREC.unary)}.abs()`, a.type);
+    }
+    case 'round': {
+      const a = L.valE(L.expr(args[0], T.float));
+      if (args[1] || kw('ndigits')) {
+        L.useRuntime('round');
+        return v(`py_round(${L.coerce(a, T.float)}, ${num(L, args[1] ?? kw('ndigits')!, T.int)} as i32)`, T.float);
+      }
+      if (a.type.k === 'int') return a;
+      return v(`${L.paren(a, PREC.unary)}.round_ties_even() as i64`, T.int, PREC.cast);
+    }
+    case 'divmod': {
+      const a = num(L, args[0], args[0].type.k === 'float' || args[1].type.k === 'float' ? T.float : T.int);
+      const b = num(L, args[1], args[0].type.k === 'float' || args[1].type.k === 'float' ? T.float : T.int);
+      if (args[0].type.k === 'float' || args[1].type.k === 'float') { L.useRuntime('fmod'); return v(`(py_ffloordiv(${a}, ${b}), py_fmod(${a}, ${b}))`, { k: 'tuple', elems: [T.float, T.float] }); }
+      L.useRuntime('floordiv'); L.useRuntime('mod');
+      return v(`(py_floordiv(${a}, ${b}), py_mod(${a}, ${b}))`, { k: 'tuple', elems: [T.int, T.int] });
+    }
+    case 'pow': {
+      if (args[2]) {
+        const [b, x, m] = args.map((a) => num(L, a, T.int));
+        return v(`{ let (mut b, mut e, m) = (${b}, ${x}, ${m}); let mut r = 1_i64; b %= m; while e > 0 { if e & 1 == 1 { r = r * b % m; } b = b * b % m; e >>= 1; } r }`, T.int);
+      }
+      return L.binop({ k: 'bin', span: e.span, type: e.type, op: '**', left: args[0], right: args[1] });
+    }
+    case 'ord': {
+      const a = L.expr(args[0]);
+      if (a.kind === 'char') return v(`${a.code} as i64`, T.int, PREC.cast);
+      if (a.kind === 'strlit') return v(`${rustChar(JSON.parse(a.code))} as i64`, T.int, PREC.cast);
+      return v(`${L.paren(a, PREC.unary)}.chars().next().unwrap() as i64`, T.int, PREC.cast);
+    }
+    case 'chr': return v(`char::from_u32(${num(L, args[0], T.int)} as u32).unwrap().to_string()`, T.str);
+    case 'hex': case 'bin': case 'oct': {
+      const a = num(L, args[0], T.int);
+      const f = { hex: 'x', bin: 'b', oct: 'o' }[name];
+      return v(`{ let n: i64 = ${a}; format!("{}0${f}{:${f}}", if n < 0 { "-" } else { "" }, n.unsigned_abs()) }`, T.str);
+    }
+    case 'isinstance': return lowerIsinstance(L, e);
+    case 'input': {
+      L.useRuntime('input');
+      return v(`py_input(${args[0] ? L.strRef(L.expr(args[0])) : '""'})`, T.str);
+    }
+    case 'min': case 'max': return lowerMinMax(L, name, e, expected);
+    case 'sum': {
+      const it = L.iterate(args[0]);
+      const et = it.item.k === 'unknown' ? e.type : it.item;
+      const ty = et.k === 'float' ? 'f64' : 'i64';
+      const items = it.itemKind === 'ref' && isCopy(et) ? `${wrapIter(it.code)}.copied()` : L.ownedItems(it);
+      const start = args[1] ? ` + ${num(L, args[1], et)}` : '';
+      if (et.k === 'bool') return v(`${wrapIter(items)}.filter(|&b| b).count() as i64`, T.int);
+      return v(`${wrapIter(items)}.sum::<${ty}>()${start}`, et.k === 'float' ? T.float : T.int, start ? PREC.add : PREC.atom);
+    }
+    case 'any': case 'all': {
+      const it = L.iterate(args[0]);
+      const test = L.truthy({ code: it.itemKind === 'ref' && isCopy(it.item) ? '*x' : 'x', type: it.item, kind: it.itemKind === 'char' ? 'char' : it.itemKind === 'ref' ? 'ref' : 'value' });
+      return v(`${wrapIter(it.parts ? L.ownedItems(it) : it.code)}.${name}(|x| ${test})`, T.bool);
+    }
+    case 'sorted': return lowerSorted(L, e, expected);
+    case 'reversed': {
+      const it = L.iterate(e);
+      return v(it.code, { k: 'iter', elem: it.item });
+    }
+    case 'enumerate': case 'zip': case 'range': case 'map': case 'filter': case 'iter': {
+      if (name === 'map' || name === 'filter') return lowerMapFilter(L, name, e);
+      if (name === 'iter') {
+        const it = L.iterate(args[0]);
+        return v(L.ownedItems(it), { k: 'iter', elem: it.item });
+      }
+      const it = L.iterate(e);
+      if (name === 'range') return v(it.code.includes('..') && !it.code.includes('(') ? `(${it.code})` : it.code, { k: 'class', name: 'range', fullName: 'builtins.range', args: [] });
+      return v(it.code, { k: 'iter', elem: it.item });
+    }
+    case 'next': {
+      const a = L.expr(args[0]);
+      if (args[1]) return v(`${L.paren(a, PREC.unary)}.next().unwrap_or(${L.exprOwned(args[1])})`, e.type);
+      return v(`${L.paren(a, PREC.unary)}.next().expect("StopIteration")`, e.type);
+    }
+    case 'list': case 'tuple': case 'set': case 'frozenset': {
+      const target: PyType = expected && expected.k !== 'unknown' ? expected : e.type;
+      if (!args.length) return v(name === 'set' || name === 'frozenset' ? 'std::collections::BTreeSet::new()' : 'Vec::new()', target);
+      const it = L.iterate(args[0]);
+      const items = L.ownedItems(it);
+      const coll = name === 'set' || name === 'frozenset' ? 'std::collections::BTreeSet<_>' : 'Vec<_>';
+      return v(`${wrapIter(items)}.collect::<${coll}>()`, target.k === 'unknown' ? { k: name === 'set' ? 'set' : 'list', elem: it.item } as PyType : target);
+    }
+    case 'dict': {
+      L.useRuntime('dict');
+      const target = expected?.k === 'dict' ? expected : e.type;
+      if (!args.length && !e.args.length) return v('Dict::new()', target);
+      if (!args.length) {
+        const pairs = e.args.map((a) => `(${rustStr(a.name!)}.to_string(), ${L.exprOwned(a.value, target.k === 'dict' ? target.val : undefined)})`);
+        return v(`Dict::from_iter([${pairs.join(', ')}])`, target);
+      }
+      const it = L.iterate(args[0]);
+      const items = it.itemKind === 'ref' ? `${wrapIter(it.code)}.map(|(k, v)| (k.clone(), v.clone()))` : L.ownedItems(it);
+      return v(`${wrapIter(items)}.collect::<Dict<_, _>>()`, target);
+    }
+  }
+  return undefined;
+}
+
+function lowerPrint(L: Lowerer, e: Call): RExpr {
+  const pos = e.args.filter((a) => !a.name);
+  const sepArg = e.args.find((a) => a.name === 'sep')?.value;
+  const endArg = e.args.find((a) => a.name === 'end')?.value;
+  const fileArg = e.args.find((a) => a.name === 'file')?.value;
+  const toStderr = fileArg && fileArg.k === 'attr' && fileArg.attr === 'stderr';
+  const sepLit = !sepArg ? ' ' : sepArg.k === 'str' ? sepArg.value : undefined;
+  const endLit = !endArg ? '\n' : endArg.k === 'str' ? endArg.value : undefined;
+  if (pos.some((a) => a.star)) {
+    const star = pos.find((a) => a.star)!;
+    const r = L.expr(star.value);
+    L.useRuntime('pystr');
+    const sep = sepLit !== undefined ? rustStr(sepLit) : L.strRef(L.expr(sepArg!));
+    const it = L.iterate(star.value);
+    void r;
+    const items = `${wrapIter(it.code)}.map(|x| x.py_str()).collect::<Vec<_>>().join(${sep})`;
+    const end = endLit !== undefined ? endLit : undefined;
+    return v(`${toStderr ? 'eprint' : 'print'}!("{}${end !== undefined ? escapeFmt(end) : '{}'}", ${items}${end === undefined ? `, ${L.strRef(L.expr(endArg!))}` : ''})`, T.none);
+  }
+  const fmtArgs: string[] = [];
+  const pieces: string[] = [];
+  pos.forEach((a) => {
+    const r = L.expr(a.value);
+    if (r.kind === 'strlit') { pieces.push(escapeFmt(JSON.parse(r.code))); return; }
+    pieces.push('{}');
+    fmtArgs.push(displayArg(L, r));
+  });
+  let sep: string;
+  if (sepLit !== undefined) sep = escapeFmt(sepLit);
+  else { sep = '{}'; }
+  let fmt = '';
+  const args: string[] = [];
+  let ai = 0;
+  pieces.forEach((p, i) => {
+    if (i > 0) { fmt += sep; if (sepLit === undefined) args.push(L.strRef(L.expr(sepArg!))); }
+    fmt += p;
+    if (p === '{}') args.push(fmtArgs[ai++]);
+  });
+  const macro = toStderr ? 'eprint' : 'print';
+  if (endLit === '\n') return v(`${macro}ln!(${rustStr(fmt).replace(/^"|"$/g, (m) => m)}${args.length ? ', ' + args.join(', ') : ''})`.replace(`${macro}ln!("")`, `${macro}ln!()`), T.none);
+  if (endLit !== undefined) return v(`${macro}!(${rustStr(fmt + escapeFmt(endLit)).replace(/\\\\/g, '\\\\')}${args.length ? ', ' + args.join(', ') : ''})`, T.none);
+  return v(`${macro}!(${rustStr(fmt + '{}')}${args.length ? ', ' + args.join(', ') : ''}, ${L.strRef(L.expr(endArg!))})`, T.none);
+}
+
+/** Escapes text for a Rust format string (braces doubled). */
+export function escapeFmt(s: string): string { return s.replace(/\{/g, '{{').replace(/\}/g, '}}'); }
+
+function lowerIsinstance(L: Lowerer, e: Call): RExpr {
+  const [obj, cls] = e.args.map((a) => a.value);
+  const names = cls.k === 'tuple' ? cls.elts : [cls];
+  const t = obj.type;
+  const checks = names.map((n) => {
+    const id = n.k === 'name' ? n.id : '';
+    const map: Record<string, (t: PyType) => boolean> = {
+      int: (t) => t.k === 'int' || t.k === 'bool', float: (t) => t.k === 'float', str: (t) => t.k === 'str', bool: (t) => t.k === 'bool',
+      list: (t) => t.k === 'list', dict: (t) => t.k === 'dict', tuple: (t) => t.k === 'tuple' || t.k === 'tuplevar', set: (t) => t.k === 'set',
+    };
+    if (map[id]) return map[id](t) ? 'true' : 'false';
+    if (t.k === 'class' && L.classes.has(id)) {
+      let c = L.classes.get(t.name);
+      while (c) { if (c.name === id) return 'true'; c = c.base ? L.classes.get(c.base) : undefined; }
+      const target = L.classes.get(id)!;
+      if (L.classes.get(t.name)?.hasSubclasses || L.classes.get(t.name)?.isAbstract) {
+        const r = L.expr(obj);
+        return `${L.paren(r, PREC.unary)}.class_name_chain().contains(&${rustStr(target.name)})`;
+      }
+      return 'false';
+    }
+    if (t.k === 'class' && t.name === 'Exception' && (id in EXC_NAMES || L.exceptionKinds.has(id))) {
+      const r = L.expr(obj);
+      return `${L.paren(r, PREC.unary)}.is(${rustStr(id)})`;
+    }
+    return L.todo(n.span, `isinstance with ${id}`).code;
+  });
+  return v(checks.length === 1 ? checks[0] : checks.join(' || '), T.bool, checks.length === 1 ? PREC.atom : PREC.or);
+}
+
+function keyClosure(L: Lowerer, key: AST.Expr, itemT: PyType): { code: string; type: PyType } {
+  // key=lambda x: ... or key=len / key=str.lower / a named function
+  if (key.k === 'lambda') {
+    const p = key.params[0];
+    const saved = new Map(L.scope.names);
+    if (p?.sym) L.scope.names.set(p.sym.id, { code: rustIdent(p.name), kind: 'ref', type: itemT });
+    const body = L.expr(key.body);
+    L.scope.names = saved;
+    return { code: `|${p ? rustIdent(p.name) : '_'}: &${L.rt(itemT)}| ${L.own(body)}`, type: body.type };
+  }
+  if (key.k === 'name' && key.id === 'len') return { code: `|x: &${L.rt(itemT)}| x.${itemT.k === 'str' ? 'chars().count()' : 'len()'} as i64`, type: T.int };
+  if (key.k === 'attr' && key.value.k === 'name' && key.value.id === 'str' && key.attr === 'lower') return { code: `|x: &${L.rt(itemT)}| x.to_lowercase()`, type: T.str };
+  if (key.k === 'name' && (key.id === 'abs')) return { code: `|x: &${L.rt(itemT)}| x.abs()`, type: itemT };
+  if (key.k === 'name' && L.funcs.has(key.id)) {
+    const fn = L.funcs.get(key.id)!;
+    const p = fn.params[0];
+    const arg = p && p.mode !== 'value' ? 'x' : isCopy(itemT) ? '*x' : 'x.clone()';
+    return { code: `|x: &${L.rt(itemT)}| ${fn.rust}(${arg})`, type: fn.ret };
+  }
+  if (key.k === 'attr' && key.attr === 'get' && key.value.type.k === 'dict') {
+    const d = L.expr(key.value);
+    return { code: `|x: &${L.rt(itemT)}| ${L.paren(d, PREC.unary)}[x].clone()`, type: key.value.type.val };
+  }
+  if (key.k === 'call' && key.func.k === 'attr' && key.func.attr === 'itemgetter') {
+    const i = key.args[0].value;
+    return { code: `|x: &${L.rt(itemT)}| x.${(i as any).value}.clone()`, type: itemT.k === 'tuple' ? itemT.elems[Number((i as any).value)] : T.unknown };
+  }
+  const f = L.expr(key);
+  return { code: `|x: &${L.rt(itemT)}| (${f.code})(x.clone())`, type: T.unknown };
+}
+
+function lowerSorted(L: Lowerer, e: Call, expected?: PyType): RExpr {
+  const src = e.args[0].value;
+  const key = e.args.find((a) => a.name === 'key')?.value;
+  const rev = e.args.find((a) => a.name === 'reverse')?.value;
+  const it = L.iterate(src);
+  const itemT = it.item.k !== 'unknown' ? it.item : elemType(e.type);
+  const items = L.ownedItems(it);
+  const revCode = rev ? L.truthy(L.expr(rev)) : 'false';
+  const body = sortStatements(L, 'v', itemT, key, revCode);
+  const t: PyType = { k: 'list', elem: itemT };
+  void expected;
+  return v(`{ let mut v: Vec<${L.rt(itemT)}> = ${wrapIter(items)}.collect(); ${body} v }`, t);
+}
+
+/** Statements sorting Vec `name` in place like list.sort(key=..., reverse=...) (stable). */
+export function sortStatements(L: Lowerer, name: string, itemT: PyType, key: AST.Expr | undefined, revCode: string): string {
+  const needsPartial = hasFloat(itemT);
+  if (!key) {
+    if (revCode === 'false') return needsPartial ? `${name}.sort_by(|a, b| a.partial_cmp(b).unwrap());` : `${name}.sort();`;
+    if (revCode === 'true') return needsPartial ? `${name}.sort_by(|a, b| b.partial_cmp(a).unwrap());` : `${name}.sort_by(|a, b| b.cmp(a));`;
+    return `${name}.sort_by(|a, b| if ${revCode} { b.partial_cmp(a).unwrap() } else { a.partial_cmp(b).unwrap() });`;
+  }
+  const k = keyClosure(L, key, itemT);
+  const cmp = hasFloat(k.type) || k.type.k === 'unknown' ? 'partial_cmp' : 'cmp';
+  const unwrap = cmp === 'partial_cmp' ? '.unwrap()' : '';
+  if (revCode === 'false') return `let key = ${k.code}; ${name}.sort_by(|a, b| key(a).${cmp}(&key(b))${unwrap});`;
+  // reverse=True keeps equal keys in their original order (Python reverses the comparison).
+  return `let key = ${k.code}; ${name}.sort_by(|a, b| key(b).${cmp}(&key(a))${unwrap});`;
+}
+
+function hasFloat(t: PyType): boolean {
+  if (t.k === 'float') return true;
+  if (t.k === 'tuple') return t.elems.some(hasFloat);
+  if (t.k === 'list') return hasFloat(t.elem);
+  if (t.k === 'optional') return hasFloat(t.inner);
+  return false;
+}
+
+function lowerMinMax(L: Lowerer, name: 'min' | 'max' | string, e: Call, expected?: PyType): RExpr {
+  const pos = e.args.filter((a) => !a.name).map((a) => a.value);
+  const key = e.args.find((a) => a.name === 'key')?.value;
+  const def = e.args.find((a) => a.name === 'default')?.value;
+  if (pos.length >= 2) {
+    const t = pos.some((p) => p.type.k === 'float') ? T.float : pos[0].type;
+    if (!key && isNumeric(t)) {
+      const vals = pos.map((p) => num(L, p, t));
+      if (t.k === 'float') return v(vals.slice(1).reduce((acc, x) => `${acc}.${name}(${x})`, wrapNum(vals[0])), T.float);
+      return v(vals.slice(1).reduce((acc, x) => `${acc}.${name}(${x})`, `${/^-?\d+$/.test(vals[0]) ? vals[0] + '_i64' : wrapNum(vals[0])}`), t);
+    }
+    const items = pos.map((p) => L.exprOwned(p, t));
+    return minMaxOfIter(L, name, `[${items.join(', ')}].into_iter()`, t, key, undefined, expected);
+  }
+  const it = L.iterate(pos[0]);
+  const items = L.ownedItems(it);
+  return minMaxOfIter(L, name, items, it.item, key, def, expected);
+}
+
+function minMaxOfIter(L: Lowerer, name: string, items: string, t: PyType, key: AST.Expr | undefined, def: AST.Expr | undefined, _expected?: PyType): RExpr {
+  // Python returns the FIRST extreme item; Rust's max_by returns the last: use a fold.
+  const cmpOp = name === 'min' ? '<' : '>';
+  let body: string;
+  if (key) {
+    const k = keyClosure(L, key, t);
+    body = `{ let key = ${k.code}; ${wrapIter(items)}.fold(None, |best: Option<${L.rt(t)}>, x| match best { Some(b) if !(key(&x) ${cmpOp} key(&b)) => Some(b), _ => Some(x) }) }`;
+  } else if (t.k === 'float') {
+    body = `${wrapIter(items)}.fold(None, |best: Option<f64>, x| match best { Some(b) if !(x ${cmpOp} b) => Some(b), _ => Some(x) })`;
+  } else body = `${wrapIter(items)}.${name}()`;
+  if (def) return v(`${body}.unwrap_or(${L.exprOwned(def, t)})`, t);
+  return v(`${body}.expect("ValueError: ${name}() arg is an empty sequence")`, t);
+}
+
+function lowerMapFilter(L: Lowerer, name: string, e: Call): RExpr {
+  const [fn, src] = e.args.map((a) => a.value);
+  const it = L.iterate(src);
+  const items = L.ownedItems(it);
+  if (name === 'filter') {
+    if (fn.k === 'const' && fn.value === null) return v(`${wrapIter(items)}.filter(|x| ${L.truthy({ code: '*x', type: it.item, kind: 'value' })})`, { k: 'iter', elem: it.item });
+    const k = keyClosure(L, fn, it.item);
+    return v(`{ let f = ${k.code}; ${wrapIter(items)}.filter(move |x| f(x)) }`, { k: 'iter', elem: it.item });
+  }
+  if (fn.k === 'name' && (fn.id === 'int' || fn.id === 'float' || fn.id === 'str') && fn.sym?.scope === 'builtins') {
+    if (fn.id === 'int' && it.item.k === 'str') { L.useRuntime('parse_int'); return v(`${wrapIter(items)}.map(|x| py_int(&x).unwrap())`, { k: 'iter', elem: T.int }); }
+    if (fn.id === 'float' && it.item.k === 'str') { L.useRuntime('parse_float'); return v(`${wrapIter(items)}.map(|x| py_float(&x).unwrap())`, { k: 'iter', elem: T.float }); }
+    if (fn.id === 'float') return v(`${wrapIter(items)}.map(|x| x as f64)`, { k: 'iter', elem: T.float });
+    if (fn.id === 'str') { return v(`${wrapIter(items)}.map(|x| ${displayArg(L, { code: 'x', type: it.item, kind: 'value' })}.to_string())`, { k: 'iter', elem: T.str }); }
+  }
+  const k = keyClosure(L, fn, it.item);
+  const ret = e.type.k === 'iter' ? e.type.elem : k.type;
+  return v(`{ let f = ${k.code}; ${wrapIter(items)}.map(move |x| f(&x)) }`, { k: 'iter', elem: ret });
+}
+
+export { lowerPercentFormat, lowerStrFormat, typeToString };

@@ -1,0 +1,412 @@
+// Classes → struct + impl; dataclasses → derives; inheritance/ABCs → a trait implemented by
+// every class of the hierarchy (inherited methods are lowered again for each subclass, whose
+// struct holds the base fields too); enums → Rust enums; exception classes → PyErr kinds.
+import * as AST from '../ast';
+import { PyType, T } from '../types';
+import { ClassInfo, FuncInfo } from './context';
+import { isCopy, rustIdent, rustStr } from './rtypes';
+import type { Lowerer } from './lowerer';
+import { emitFunction, declareHoisted } from './module';
+import { scanVars, walkExprs } from './scan';
+
+function decoratorNames(c: Extract<AST.Stmt, { k: 'class' }>): { name: string; kw: Map<string, AST.Expr> }[] {
+  return c.decorators.map((d) => {
+    const e = d.expr;
+    if (e.k === 'call' && e.func.k === 'name') return { name: e.func.id, kw: new Map(e.args.filter((a) => a.name).map((a) => [a.name!, a.value])) };
+    if (e.k === 'call' && e.func.k === 'attr') return { name: e.func.attr, kw: new Map(e.args.filter((a) => a.name).map((a) => [a.name!, a.value])) };
+    return { name: e.k === 'name' ? e.id : e.k === 'attr' ? e.attr : '', kw: new Map() };
+  });
+}
+
+export function collectClass(L: Lowerer, c: Extract<AST.Stmt, { k: 'class' }>): ClassInfo {
+  const decos = decoratorNames(c);
+  const dc = decos.find((d) => d.name === 'dataclass');
+  const baseNames = c.bases.map((b) => (b.k === 'name' ? b.id : b.k === 'attr' ? b.attr : b.k === 'index' && b.value.k === 'name' ? b.value.id : ''));
+  const userBase = baseNames.find((b) => L.classes.has(b));
+  const isException = baseNames.some((b) => /Exception$|Error$/.test(b) && !L.classes.has(b) || L.classes.get(b)?.isException);
+  const isEnum = baseNames.some((b) => b === 'Enum' || b === 'IntEnum' || b === 'StrEnum');
+  const isNamedTuple = baseNames.includes('NamedTuple');
+  const isAbstract = baseNames.includes('ABC') || c.body.some((s) => s.k === 'def' && s.decorators.some((d) => (d.expr.k === 'name' && d.expr.id === 'abstractmethod') || (d.expr.k === 'attr' && d.expr.attr === 'abstractmethod')));
+  const typeParams: string[] = [];
+  for (const b of c.bases) if (b.k === 'index' && b.value.k === 'name' && b.value.id === 'Generic') {
+    const idx = b.index;
+    (idx.k === 'tuple' ? idx.elts : [idx]).forEach((x) => { if (x.k === 'name') typeParams.push(x.id); });
+  }
+  // Fields: dataclass/NamedTuple annotations in the class body, else `self.x = ...` in __init__.
+  const fields: ClassInfo['fields'] = [];
+  if (userBase) fields.push(...L.classes.get(userBase)!.fields.map((f) => ({ ...f })));
+  const pyFields = new Map(c.fields.map((f) => [f.name, f.type]));
+  if (dc || isNamedTuple) {
+    for (const s of c.body) {
+      if (s.k === 'annassign' && s.target.k === 'name' && !(s.annotation.k === 'index' && s.annotation.value.k === 'name' && s.annotation.value.id === 'ClassVar')) {
+        let def = s.value;
+        if (def && def.k === 'call' && def.func.k === 'name' && def.func.id === 'field') {
+          const factory = def.args.find((a) => a.name === 'default_factory')?.value;
+          const dflt = def.args.find((a) => a.name === 'default')?.value;
+          def = factory ? { k: 'call', span: factory.span, type: s.target.type, func: factory, args: [] } : dflt;
+        }
+        const type = pyFields.get(s.target.id) ?? s.target.sym?.declType ?? s.target.type;
+        fields.push({ name: s.target.id, type, default: def });
+      }
+    }
+  } else {
+    const init = c.body.find((s): s is Extract<AST.Stmt, { k: 'def' }> => s.k === 'def' && s.name === '__init__');
+    const order: string[] = [];
+    const visit = (ss: AST.Stmt[]) => ss.forEach((s) => {
+      const targets = s.k === 'assign' ? s.targets : s.k === 'annassign' ? [s.target] : [];
+      for (const t of targets) if (t.k === 'attr' && t.value.k === 'name' && t.value.id === 'self' && !order.includes(t.attr)) order.push(t.attr);
+      if (s.k === 'if' || s.k === 'for' || s.k === 'while') { visit(s.body); visit(s.orelse); }
+    });
+    if (init) visit(init.body);
+    // Attributes first created in other methods are fields too (Optional until then in Python).
+    for (const s of c.body) if (s.k === 'def' && s.name !== '__init__') visit(s.body);
+    for (const name of order) if (!fields.some((f) => f.name === name)) fields.push({ name, type: pyFields.get(name) ?? T.unknown });
+  }
+  const info: ClassInfo = {
+    name: c.name, rust: c.name.replace(/^_+/, ''), node: c, fields, methods: new Map(), base: userBase,
+    isDataclass: !!dc || isNamedTuple, dataclassOrder: !!dc?.kw.get('order') && (dc!.kw.get('order') as any).value === true,
+    isException, isAbstract, isEnum, hasSubclasses: false, typeParams,
+  };
+  L.classes.set(c.name, info);
+  return info;
+}
+
+/** Lowers one class; returns a signature line for the item table. */
+export function lowerClass(L: Lowerer, c: Extract<AST.Stmt, { k: 'class' }>): string {
+  const info = L.classes.get(c.name)!;
+  const w = L.w;
+  if (info.isException) {
+    w.line(`// exception class ${c.name}(${info.base ?? 'Exception'}) is a PyErr kind`, c.span);
+    return `exception ${c.name}`;
+  }
+  if (info.isEnum) return lowerEnum(L, info);
+  L.useRuntime('pystr');
+  if (c.docstring) L.docComment(c.docstring, '///');
+  const generics = info.typeParams.length ? `<${info.typeParams.join(', ')}>` : '';
+  const bounds = info.typeParams.length ? `<${info.typeParams.map((t) => `${t}: Clone + PartialOrd + PyStr`).join(', ')}>` : '';
+  const hasFloat = info.fields.some((f) => containsFloat(f.type));
+  const derives = ['Clone', 'Debug'];
+  const userEq = info.methods.has('__eq__');
+  if (!userEq && (info.isDataclass || !info.hasSubclasses)) derives.push('PartialEq');
+  if (info.isDataclass && !hasFloat && !userEq && info.fields.every((f) => hashable(L, f.type))) derives.push('Eq', 'Hash');
+  if (info.dataclassOrder) derives.push('PartialOrd');
+  if (info.dataclassOrder && derives.includes('Eq')) derives.push('Ord');
+  w.line(`#[derive(${derives.join(', ')})]`, c.span);
+  w.open(`struct ${info.rust}${bounds} {`, c.span);
+  for (const f of info.fields) {
+    if (f.type.k === 'unknown') L.diag('PTR020', c.nameSpan, `type of attribute '${f.name}' could not be inferred; annotate it in __init__`, 'warning', {}, 0.4);
+    w.line(`${rustIdent(f.name)}: ${fieldType(L, info, f.type)},`);
+  }
+  w.close();
+  w.blank();
+  const implHead = `impl${bounds} ${info.rust}${generics}`;
+  w.open(`${implHead} {`);
+  // Constructor
+  const init = findInit(L, info);
+  if (init) { lowerInit(L, info, init); }
+  else {
+    w.open(`fn new(${info.fields.map((f) => `${rustIdent(f.name)}: ${fieldType(L, info, f.type)}`).join(', ')}) -> Self {`);
+    const post = info.methods.get('__post_init__');
+    if (post) {
+      w.line(`let mut s = Self { ${info.fields.map((f) => rustIdent(f.name)).join(', ')} };`);
+      w.line('s.__post_init__();');
+      w.line('s');
+    } else w.line(`Self { ${info.fields.map((f) => rustIdent(f.name)).join(', ')} }`);
+    w.close();
+  }
+  // Class-level constants
+  for (const cv of c.classVars) {
+    const s = c.body.find((x) => (x.k === 'assign' && x.targets[0].k === 'name' && x.targets[0].id === cv.name) || (x.k === 'annassign' && x.target.k === 'name' && x.target.id === cv.name)) as any;
+    if (!s || info.fields.some((f) => f.name === cv.name)) continue;
+    const value: AST.Expr | undefined = s.value;
+    if (!value) continue;
+    L.scope = L.newScope({ isMain: false });
+    if (cv.type.k === 'str' && value.k === 'str') w.line(`const ${cv.name.toUpperCase()}: &'static str = ${rustStr(value.value)};`);
+    else if (isCopy(cv.type)) w.line(`const ${cv.name.toUpperCase()}: ${L.rt(cv.type)} = ${L.exprOwned(value, cv.type)};`);
+  }
+  const methods = allMethods(L, info);
+  for (const m of methods) {
+    if (m.name === '__init__') continue;
+    w.blank();
+    if (m.def.decorators.some((d) => d.expr.k === 'attr' && d.expr.attr === 'setter')) {
+      const setter = { ...m, def: { ...m.def, name: `set_${m.name}` } };
+      emitFunction(L, setter, 'self');
+      info.methods.set(`__set_${m.name}`, setter);
+      continue;
+    }
+    if (m.def.body.length === 1 && m.def.decorators.some((d) => d.expr.k === 'name' && d.expr.id === 'abstractmethod') || isAbstractBody(m.def)) {
+      if (info.isAbstract) continue;
+    }
+    emitFunction(L, m, 'self');
+  }
+  w.close();
+  emitTraitImpls(L, info, generics, bounds);
+  return `struct ${info.rust}`;
+}
+
+function isAbstractBody(d: Extract<AST.Stmt, { k: 'def' }>): boolean {
+  const b = d.body.filter((s) => !(s.k === 'expr' && s.value.k === 'str'));
+  return b.length === 1 && (b[0].k === 'pass' || b[0].k === 'raise' && b[0].exc?.k === 'name' && b[0].exc.id === 'NotImplementedError' || b[0].k === 'expr' && b[0].value.k === 'const');
+}
+
+/** Methods visible on a class: its own plus inherited ones (lowered again in its context). */
+function allMethods(L: Lowerer, info: ClassInfo): FuncInfo[] {
+  const out = new Map<string, FuncInfo>();
+  const chain: ClassInfo[] = [];
+  let c: ClassInfo | undefined = info;
+  while (c) { chain.unshift(c); c = c.base ? L.classes.get(c.base) : undefined; }
+  for (const k of chain) for (const [n, m] of k.methods) {
+    if (n.startsWith('__set_')) continue;
+    out.set(n, k === info ? m : { ...m, className: info.rust, rust: `${info.rust}::${rustIdent(n)}` });
+  }
+  return [...out.values()];
+}
+
+function findInit(L: Lowerer, info: ClassInfo): FuncInfo | undefined {
+  let c: ClassInfo | undefined = info;
+  while (c) {
+    const m = c.methods.get('__init__');
+    if (m) return c === info ? m : { ...m, className: info.rust };
+    if (c.isDataclass) return undefined;
+    c = c.base ? L.classes.get(c.base) : undefined;
+  }
+  return undefined;
+}
+
+function fieldType(L: Lowerer, info: ClassInfo, t: PyType): string {
+  // Recursive fields (Optional["Node"]) need a Box.
+  if (t.k === 'optional' && t.inner.k === 'class' && t.inner.name === info.name) return `Option<Box<${info.rust}>>`;
+  return L.rt(t);
+}
+
+function containsFloat(t: PyType): boolean {
+  if (t.k === 'float') return true;
+  if (t.k === 'list' || t.k === 'set') return containsFloat(t.elem);
+  if (t.k === 'tuple') return t.elems.some(containsFloat);
+  if (t.k === 'optional') return containsFloat(t.inner);
+  if (t.k === 'dict') return containsFloat(t.key) || containsFloat(t.val);
+  return false;
+}
+
+function hashable(L: Lowerer, t: PyType): boolean {
+  if (t.k === 'dict') return false;
+  if (t.k === 'class') { const c = L.classes.get(t.name); return !!c && (c.isEnum || c.isDataclass); }
+  if (t.k === 'tuple') return t.elems.every((x) => hashable(L, x));
+  if (t.k === 'list' || t.k === 'set') return hashable(L, t.elem);
+  if (t.k === 'optional') return hashable(L, t.inner);
+  return t.k !== 'unknown' && t.k !== 'func';
+}
+
+/** `__init__` becomes `fn new(...) -> Self`: `self.x = v` binds a local, then `Self { x, ... }`. */
+function lowerInit(L: Lowerer, info: ClassInfo, init: FuncInfo) {
+  const w = L.w;
+  const def = init.def;
+  const vars = scanVars(def.body);
+  L.scope = L.newScope({ info: { ...init, className: info.name }, vars, raises: init.raises, returnType: T.none, isMain: false, inInit: { fields: new Set() } });
+  const params = init.params.map((p) => {
+    const name = rustIdent(p.name);
+    if (p.sym) {
+      L.scope.declared.add(p.sym.id);
+      if (p.mode === 'ref') L.scope.names.set(p.sym.id, { code: name, kind: 'ref', type: p.type });
+      else if (p.mode === 'mut') L.scope.names.set(p.sym.id, { code: name, kind: 'mutref', type: p.type });
+    }
+    const u = p.sym ? vars.get(p.sym.id) : undefined;
+    if (p.mode === 'ref') return `${name}: ${p.type.k === 'str' ? '&str' : p.type.k === 'list' ? `&[${L.rt(p.type.elem)}]` : `&${L.rt(p.type)}`}`;
+    if (p.mode === 'mut') return `${name}: &mut ${L.rt(p.type)}`;
+    return `${u && (u.assigns > 0 || u.mutated) ? 'mut ' : ''}${name}: ${L.rt(p.type)}`;
+  });
+  const ret = init.raises ? 'Result<Self, PyErr>' : 'Self';
+  if (def.docstring) L.docComment(def.docstring, '///');
+  w.open(`fn new(${params.join(', ')}) -> ${ret} {`, def.span);
+  (L as any).initClass = info;
+  declareHoisted(L, def.body);
+  for (const s of def.body) {
+    if (s === def.body[0] && s.k === 'expr' && s.value.k === 'str') continue;
+    // super().__init__(...) → construct the base and take its fields.
+    if (s.k === 'expr' && s.value.k === 'call' && s.value.func.k === 'attr' && s.value.func.attr === '__init__' && s.value.func.value.k === 'call' && s.value.func.value.func.k === 'name' && s.value.func.value.func.id === 'super') {
+      const base = info.base ? L.classes.get(info.base) : undefined;
+      if (base) {
+        const r = L.expr(s.value);
+        w.line(`let __base = ${r.code};`, s.span);
+        for (const f of base.fields) { w.line(`let mut ${rustIdent(f.name)} = __base.${rustIdent(f.name)};`, s.span); L.scope.inInit!.fields.add(f.name); }
+        continue;
+      }
+    }
+    L.stmt(s);
+  }
+  const missing = info.fields.filter((f) => !L.scope.inInit!.fields.has(f.name));
+  for (const f of missing) w.line(`let ${rustIdent(f.name)}: ${fieldType(L, info, f.type)} = ${f.type.k === 'optional' ? 'None' : L.defaultValue(f.type)};`);
+  const build = `Self { ${info.fields.map((f) => rustIdent(f.name)).join(', ')} }`;
+  const post = info.methods.get('__post_init__');
+  if (post) { w.line(`let mut s = ${build};`); w.line('s.__post_init__();'); w.line(init.raises ? 'Ok(s)' : 's'); }
+  else w.line(init.raises ? `Ok(${build})` : build);
+  w.close();
+  (L as any).initClass = undefined;
+}
+
+function emitTraitImpls(L: Lowerer, info: ClassInfo, generics: string, bounds: string) {
+  const w = L.w;
+  const ty = `${info.rust}${generics}`;
+  const has = (n: string) => allMethods(L, info).some((m) => m.name === n);
+  if (has('__str__')) {
+    w.blank();
+    w.open(`impl${bounds} std::fmt::Display for ${ty} {`);
+    w.open('fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {');
+    w.line('write!(f, "{}", self.__str__())');
+    w.close(); w.close();
+  }
+  // repr(): __repr__, else the dataclass form, else the default object form.
+  w.blank();
+  w.open(`impl${bounds} PyStr for ${ty} {`);
+  if (has('__str__')) { w.open('fn py_str(&self) -> String {'); w.line('self.__str__()'); w.close(); }
+  w.open('fn py_repr(&self) -> String {');
+  if (has('__repr__')) w.line('self.__repr__()');
+  else if (info.isDataclass) {
+    const parts = info.fields.map((f) => `${f.name}={}`).join(', ');
+    const args = info.fields.map((f) => `self.${rustIdent(f.name)}.py_repr()`).join(', ');
+    w.line(info.fields.length ? `format!("${info.name}(${parts})", ${args})` : `"${info.name}()".to_string()`);
+  } else w.line(`"<__main__.${info.name} object>".to_string()`);
+  w.close(); w.close();
+  if (has('__eq__')) {
+    w.blank();
+    w.open(`impl${bounds} PartialEq for ${ty} {`);
+    w.line('fn eq(&self, other: &Self) -> bool {');
+    w.line('    self.__eq__(other)');
+    w.line('}');
+    w.close();
+  }
+  if (has('__lt__') && !info.dataclassOrder) {
+    w.blank();
+    w.open(`impl${bounds} PartialOrd for ${ty} {`);
+    w.open('fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {');
+    w.line('Some(if self.__lt__(other) { std::cmp::Ordering::Less } else if other.__lt__(self) { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Equal })');
+    w.close(); w.close();
+  }
+  if (info.hasSubclasses || info.isAbstract) emitHierarchyTrait(L, info);
+  else if (info.base) implBaseTraits(L, info);
+}
+
+/** Root of a hierarchy: a trait with every method; each class implements it. */
+function emitHierarchyTrait(L: Lowerer, info: ClassInfo) {
+  if (info.base) { implBaseTraits(L, info); return; }
+  const w = L.w;
+  w.blank();
+  const methods = allMethods(L, info).filter((m) => m.name !== '__init__' && m.selfMode !== 'static' && m.selfMode !== 'cls');
+  w.open(`trait ${info.rust}Trait: PyStr {`);
+  for (const f of info.fields) w.line(`fn ${rustIdent(f.name)}(&self) -> ${L.rt(f.type)};`);
+  for (const m of methods) w.line(`${traitSig(L, m)};`);
+  w.line("fn class_name_chain(&self) -> &'static [&'static str];");
+  w.close();
+  implTraitFor(L, info, info);
+  if (allMethods(L, info).some((m) => m.name === '__str__')) {
+    w.blank();
+    w.open(`impl std::fmt::Display for dyn ${info.rust}Trait {`);
+    w.line('fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {');
+    w.line('    write!(f, "{}", self.__str__())');
+    w.line('}');
+    w.close();
+  }
+  w.blank();
+  w.open(`impl PyStr for Box<dyn ${info.rust}Trait> {`);
+  w.line('fn py_str(&self) -> String {');
+  w.line('    (**self).py_str()');
+  w.line('}');
+  w.line('fn py_repr(&self) -> String {');
+  w.line('    (**self).py_repr()');
+  w.line('}');
+  w.close();
+}
+
+function rootOf(L: Lowerer, info: ClassInfo): ClassInfo {
+  let c = info;
+  while (c.base && L.classes.get(c.base)) c = L.classes.get(c.base)!;
+  return c;
+}
+
+function implBaseTraits(L: Lowerer, info: ClassInfo) {
+  const root = rootOf(L, info);
+  if (root === info) return;
+  implTraitFor(L, info, root);
+}
+
+function traitSig(L: Lowerer, m: FuncInfo): string {
+  const params = m.params.map((p) => {
+    const t = L.rt(p.type);
+    if (p.mode === 'ref') return `${rustIdent(p.name)}: ${p.type.k === 'str' ? '&str' : p.type.k === 'list' ? `&[${L.rt((p.type as any).elem)}]` : `&${t}`}`;
+    if (p.mode === 'mut') return `${rustIdent(p.name)}: &mut ${t}`;
+    return `${rustIdent(p.name)}: ${t}`;
+  });
+  params.unshift(m.selfMode === 'mut' ? '&mut self' : '&self');
+  let ret = m.ret.k !== 'none' && m.ret.k !== 'unknown' ? ` -> ${L.rt(m.ret)}` : '';
+  if (m.raises) ret = ` -> Result<${ret ? ret.slice(4) : '()'}, PyErr>`;
+  return `fn ${rustIdent(m.name)}_dyn(${params.join(', ')})${ret}`.replace(/_dyn\(/, '(').replace(/^fn (\w+)\(/, (_m, n) => `fn ${n}(`);
+}
+
+/** impl RootTrait for Class: delegates to the inherent methods lowered for this class. */
+function implTraitFor(L: Lowerer, info: ClassInfo, root: ClassInfo) {
+  const w = L.w;
+  const rootMethods = allMethods(L, root).filter((m) => m.name !== '__init__' && m.selfMode !== 'static' && m.selfMode !== 'cls');
+  const own = new Map(allMethods(L, info).map((m) => [m.name, m] as const));
+  w.blank();
+  w.open(`impl ${root.rust}Trait for ${info.rust} {`);
+  for (const f of root.fields) w.line(`fn ${rustIdent(f.name)}(&self) -> ${L.rt(f.type)} { self.${rustIdent(f.name)}.clone() }`);
+  for (const m of rootMethods) {
+    const impl = own.get(m.name) ?? m;
+    const sig = traitSig(L, m);
+    const args = m.params.map((p) => rustIdent(p.name)).join(', ');
+    if (isAbstractBody(impl.def) && info.isAbstract) { w.line(`${sig} { unimplemented!("abstract method ${m.name}") }`); continue; }
+    w.line(`${sig} { ${info.rust}::${rustIdent(m.name)}(self${args ? ', ' + args : ''}) }`);
+  }
+  const chain: string[] = [];
+  let c: ClassInfo | undefined = info;
+  while (c) { chain.push(c.name); c = c.base ? L.classes.get(c.base) : undefined; }
+  w.line(`fn class_name_chain(&self) -> &'static [&'static str] { &[${chain.map(rustStr).join(', ')}] }`);
+  w.close();
+}
+
+function lowerEnum(L: Lowerer, info: ClassInfo): string {
+  const w = L.w;
+  const c = info.node;
+  const members: { name: string; value?: AST.Expr }[] = [];
+  for (const s of c.body) if (s.k === 'assign' && s.targets[0].k === 'name') members.push({ name: s.targets[0].id, value: s.value });
+  L.useRuntime('pystr');
+  w.line('#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]', c.span);
+  w.open(`enum ${info.rust} {`);
+  for (const m of members) w.line(`${m.name},`);
+  w.close();
+  w.blank();
+  const valueType = members[0]?.value?.type ?? T.int;
+  L.scope = L.newScope({ isMain: false });
+  w.open(`impl ${info.rust} {`);
+  w.open("fn name(&self) -> &'static str {");
+  w.open('match self {');
+  for (const m of members) w.line(`${info.rust}::${m.name} => ${rustStr(m.name)},`);
+  w.close(); w.close();
+  const vt = valueType.k === 'str' ? "&'static str" : L.rt(valueType);
+  w.open(`fn value(&self) -> ${vt} {`);
+  w.open('match self {');
+  for (const m of members) {
+    const v = m.value && m.value.k === 'str' ? rustStr(m.value.value) : m.value && !(m.value.k === 'call') ? L.exprOwned(m.value, valueType) : '0';
+    w.line(`${info.rust}::${m.name} => ${v},`);
+  }
+  w.close(); w.close();
+  for (const s of c.body) if (s.k === 'def') { const mi = info.methods.get(s.name); if (mi) { w.blank(); mi.params.forEach(() => 0); emitFunction(L, { ...mi, selfMode: mi.selfMode === 'mut' ? 'ref' : mi.selfMode }, 'self'); } }
+  w.close();
+  w.blank();
+  w.open(`impl std::fmt::Display for ${info.rust} {`);
+  w.line('fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {');
+  w.line(`    write!(f, "${info.name}.{}", self.name())`);
+  w.line('}');
+  w.close();
+  w.blank();
+  w.open(`impl PyStr for ${info.rust} {`);
+  w.line('fn py_str(&self) -> String {');
+  w.line(`    format!("${info.name}.{}", self.name())`);
+  w.line('}');
+  w.line('fn py_repr(&self) -> String {');
+  w.line(`    format!("<${info.name}.{}: {}>", self.name(), self.value().py_repr())`);
+  w.line('}');
+  w.close();
+  void walkExprs; void isCopy;
+  return `enum ${info.rust}`;
+}

@@ -1,0 +1,59 @@
+// Shared state and value model of lowering.
+import * as AST from '../ast';
+import { PyType } from '../types';
+
+/**
+ * A lowered expression. `kind` says what the Rust code denotes:
+ * - value: an owned temporary (use as is)
+ * - place: a variable/field path (clone to take ownership of a non-Copy value)
+ * - ref: a shared reference `&T` (deref Copy values, clone others)
+ * - mutref: a `&mut T`
+ * - strlit: a `"..."` literal (a &'static str)
+ * - char: a Rust `char` standing for a one-character Python str
+ */
+export interface RExpr { code: string; type: PyType; kind: 'value' | 'place' | 'ref' | 'mutref' | 'strlit' | 'char'; prec?: number }
+
+export type ParamMode = 'value' | 'ref' | 'mut';
+
+export interface ParamInfo {
+  name: string;
+  type: PyType;
+  mode: ParamMode;
+  default?: AST.Expr;
+  kind: AST.Param['kind'];
+  sym?: AST.SymbolRef;
+  rebound: boolean;
+}
+
+export interface FuncInfo {
+  name: string; // Python name
+  rust: string; // Rust path to call it (`area`, `Point::new`, `self.area`)
+  params: ParamInfo[];
+  ret: PyType;
+  raises: boolean;
+  isGenerator: boolean;
+  def: Extract<AST.Stmt, { k: 'def' }>;
+  selfMode?: 'ref' | 'mut' | 'static' | 'cls';
+  className?: string;
+  /** Calls under a `try` somewhere: builtin errors inside must propagate as Err. */
+  catchContext: boolean;
+}
+
+export interface ClassInfo {
+  name: string;
+  rust: string;
+  node: Extract<AST.Stmt, { k: 'class' }>;
+  fields: { name: string; type: PyType; default?: AST.Expr }[];
+  methods: Map<string, FuncInfo>;
+  base?: string;
+  isDataclass: boolean;
+  dataclassOrder: boolean;
+  isException: boolean;
+  isAbstract: boolean;
+  isEnum: boolean;
+  hasSubclasses: boolean;
+  typeParams: string[];
+}
+
+/** Rust operator precedence levels, to parenthesise only where needed. */
+export const PREC = { atom: 100, unary: 90, cast: 85, mul: 80, add: 70, shift: 60, band: 55, bxor: 50, bor: 45, cmp: 40, and: 30, or: 20, range: 10, assign: 5 };

@@ -1,0 +1,1824 @@
+// Lowers the typed Python AST into Rust source. Statements and expressions live here; calls
+// (builtins, methods, stdlib) are in calls.ts, formatting in format.ts, classes in classes.ts.
+import * as AST from '../ast';
+import { PyType, T, typeToString, sameType } from '../types';
+import { RustWriter } from '../emit/writer';
+import { Code, Diagnostic, LineIndex, Severity } from '../diagnostics';
+import { ClassInfo, FuncInfo, ParamInfo, PREC, RExpr } from './context';
+import { elemType, isCopy, isNumeric, rustChar, rustIdent, rustStr, rustType, TypeEnv } from './rtypes';
+import { rootName, scanVars, VarUse, walkExprs } from './scan';
+import { lowerCall } from './calls';
+import { lowerFString, displayArg } from './format';
+import { lowerClass, collectClass } from './classes';
+
+/** An iterator expression and what it yields; `parts` = a tuple whose components have these kinds. */
+export interface IterInfo { code: string; item: PyType; itemKind: RExpr['kind']; isRange?: boolean; parts?: RExpr['kind'][] }
+
+export interface ItemInfo { name: string; kind: 'fn' | 'struct' | 'main' | 'const' | 'trait'; span: AST.Span; rustStart: number; rustEnd: number; signature: string; confidence: number; docstring?: string }
+
+/** Per-function lowering state. */
+export interface FnScope {
+  info?: FuncInfo;
+  vars: Map<number, VarUse>;
+  declared: Set<number>;
+  predeclare: Map<AST.Stmt[], Set<number>>; // block -> symbols to declare at its start
+  names: Map<number, { code: string; kind: RExpr['kind']; type: PyType }>; // overrides (params, loop refs)
+  tryLabels: { label: string; catches: string[] }[];
+  loopLabels: string[];
+  labelCounter: number;
+  raises: boolean;
+  isMain: boolean;
+  inInit?: { fields: Set<string> };
+  selfName?: string;
+  returnType: PyType;
+  generatorOut?: string;
+}
+
+export class Lowerer implements TypeEnv {
+  readonly runtime = new Set<string>();
+  readonly diagnostics: Diagnostic[] = [];
+  readonly funcs = new Map<string, FuncInfo>(); // module-level functions by name
+  readonly classes = new Map<string, ClassInfo>();
+  readonly items: ItemInfo[] = [];
+  readonly lines: LineIndex;
+  readonly globals = new Map<string, { type: PyType; mutable: boolean; rust: string }>();
+  /** Degree of approximation met so far in the current item (for confidence). */
+  penalties: number[] = [];
+  scope!: FnScope;
+  w!: RustWriter;
+  exceptionKinds = new Map<string, string>(); // custom exception -> parent
+  usesMainGuard = false;
+  mainUsesArgv = false;
+
+  constructor(readonly module: AST.Module, readonly context: { functions?: Map<string, FuncInfo> } = {}) {
+    this.lines = new LineIndex(module.text);
+  }
+
+  // ---------- environment ----------
+  classType(name: string): string | undefined {
+    const c = this.classes.get(name);
+    if (!c) return undefined;
+    if (c.isAbstract || c.hasSubclasses) return `Box<dyn ${c.rust}Trait>`;
+    return c.rust;
+  }
+  useRuntime(chunk: string) { this.runtime.add(chunk); }
+  rt(t: PyType): string { return rustType(t, this); }
+
+  diag(code: Code, span: AST.Span, message: string, severity: Severity = 'warning', extra: Partial<Diagnostic> = {}, penalty = 0.3) {
+    if (this.diagnostics.some((d) => d.code === code && d.message === message && d.range.start.line === this.lines.position(span.start).line)) return;
+    this.diagnostics.push({ code, severity, message, range: this.lines.range(span), ...extra });
+    this.penalties.push(penalty);
+  }
+
+  /** An unsupported construct: a diagnostic and a `todo!()` that compiles in any position. */
+  todo(span: AST.Span, what: string, type: PyType = T.unknown): RExpr {
+    this.diag('PTR010', span, `unsupported: ${what}`, 'warning', { suggestion: 'rewrite with a supported construct or translate by hand' }, 0.6);
+    return { code: `todo!(${rustStr(what)})`, type, kind: 'value', prec: PREC.atom };
+  }
+
+  newScope(partial: Partial<FnScope>): FnScope {
+    return { vars: new Map(), declared: new Set(), predeclare: new Map(), names: new Map(), tryLabels: [], loopLabels: [], labelCounter: 0, raises: false, isMain: false, returnType: T.none, ...partial };
+  }
+
+  // ---------- value conversions ----------
+  paren(e: RExpr, prec: number): string { return (e.prec ?? PREC.atom) < prec ? `(${e.code})` : e.code; }
+
+  /** An owned value of e (clone / deref / to_string as needed). */
+  own(e: RExpr): string {
+    switch (e.kind) {
+      case 'value': return e.code;
+      case 'strlit': return `${e.code}.to_string()`;
+      case 'char': return `${this.paren(e, PREC.unary)}.to_string()`;
+      case 'place': return isCopy(e.type) ? e.code : `${this.paren(e, PREC.unary)}.clone()`;
+      case 'ref': case 'mutref':
+        if (isCopy(e.type)) return `*${this.paren(e, PREC.unary)}`;
+        if (e.type.k === 'str') return `${this.paren(e, PREC.unary)}.to_string()`;
+        if (e.type.k === 'list') return `${this.paren(e, PREC.unary)}.to_vec()`;
+        return `${this.paren(e, PREC.unary)}.clone()`;
+    }
+  }
+  ownE(e: RExpr): RExpr { return { code: this.own(e), type: e.type, kind: 'value', prec: e.kind === 'value' ? e.prec : (e.kind === 'ref' || e.kind === 'mutref') && isCopy(e.type) ? PREC.unary : PREC.atom }; }
+
+  /** A shared borrow of e (`&T`). */
+  borrow(e: RExpr): string {
+    switch (e.kind) {
+      case 'ref': case 'strlit': return e.code;
+      case 'mutref': return `&*${e.code}`;
+      case 'char': return `&${this.paren(e, PREC.unary)}.to_string()`;
+      default: return `&${this.paren(e, PREC.unary)}`;
+    }
+  }
+  /** A `&str` view of a str-typed expression. */
+  strRef(e: RExpr): string {
+    if (e.kind === 'strlit') return e.code;
+    if (e.kind === 'char') return `&${this.paren(e, PREC.unary)}.to_string()`;
+    if (e.kind === 'ref') return e.code;
+    if (e.kind === 'mutref') return `&*${e.code}`;
+    return `&${this.paren(e, PREC.unary)}`;
+  }
+  /** A Copy value (deref refs). */
+  val(e: RExpr): string {
+    if ((e.kind === 'ref' || e.kind === 'mutref') && isCopy(e.type)) return `*${this.paren(e, PREC.unary)}`;
+    if (e.kind === 'ref' || e.kind === 'mutref' || e.kind === 'place') return isCopy(e.type) ? e.code : this.own(e);
+    return this.own(e);
+  }
+  valE(e: RExpr): RExpr { const code = this.val(e); return { code, type: e.type, kind: 'value', prec: code === e.code ? e.prec : code.startsWith('*') ? PREC.unary : PREC.atom }; }
+
+  /** Converts an owned value to the expected type (int→float, T→Option<T>, None→None). */
+  coerce(e: RExpr, expected: PyType | undefined): string {
+    if (!expected || expected.k === 'unknown') return this.own(e);
+    if (expected.k === 'optional') {
+      if (e.type.k === 'none') return 'None';
+      if (e.type.k === 'optional' || e.type.k === 'unknown') return this.own(e);
+      return `Some(${this.coerce(e, expected.inner)})`;
+    }
+    if (expected.k === 'float' && (e.type.k === 'int' || e.type.k === 'bool')) {
+      if (/^-?\d+$/.test(e.code)) return `${e.code}.0`;
+      return `${this.paren(this.valE(e), PREC.cast)} as f64`;
+    }
+    if (expected.k === 'int' && e.type.k === 'bool') return `${this.paren(this.valE(e), PREC.cast)} as i64`;
+    if (expected.k === 'class' && this.classes.get(expected.name) && (this.classes.get(expected.name)!.hasSubclasses || this.classes.get(expected.name)!.isAbstract) && e.type.k === 'class' && e.type.name !== expected.name) {
+      return `Box::new(${this.own(e)})`;
+    }
+    if (expected.k === 'list' && e.type.k === 'list' && expected.elem.k === 'float' && e.type.elem.k === 'int') {
+      return `${this.paren(e, PREC.unary)}.iter().map(|&x| x as f64).collect::<Vec<f64>>()`;
+    }
+    if (expected.k === 'list' && e.type.k === 'list' && expected.elem.k === 'optional' && e.type.elem.k !== 'optional' && e.code.startsWith('vec![')) {
+      return this.own(e);
+    }
+    return this.own(e);
+  }
+
+  /** Python truthiness of e as a Rust bool expression. */
+  truthy(e: RExpr): string {
+    const t = e.type;
+    switch (t.k) {
+      case 'bool': return this.val(e);
+      case 'int': return `${this.paren(this.valE(e), PREC.cmp + 1)} != 0`;
+      case 'float': return `${this.paren(this.valE(e), PREC.cmp + 1)} != 0.0`;
+      case 'str': case 'list': case 'dict': case 'set': case 'deque': case 'tuplevar': case 'bytes':
+        return e.kind === 'char' ? 'true' : `!${this.paren(e, PREC.unary)}.is_empty()`;
+      case 'optional': return `${this.paren(e, PREC.unary)}.is_some()`;
+      case 'none': return 'false';
+      case 'class': {
+        const c = this.classes.get(t.name);
+        if (c?.methods.has('__bool__')) return `${this.paren(e, PREC.unary)}.__bool__()`;
+        if (c?.methods.has('__len__')) return `${this.paren(e, PREC.unary)}.__len__() != 0`;
+        return 'true';
+      }
+      default: return this.val(e);
+    }
+  }
+
+  // ---------- expressions ----------
+  expr(e: AST.Expr, expected?: PyType): RExpr {
+    try {
+      return this.exprInner(e, expected);
+    } catch (err) {
+      if (err instanceof RangeError) return this.todo(e.span, 'expression nested too deeply');
+      throw err;
+    }
+  }
+
+  /** Lowers e and converts it to an owned value of the expected type. */
+  exprOwned(e: AST.Expr, expected?: PyType): string {
+    const r = this.expr(e, expected);
+    return this.coerce(r, expected ?? e.type);
+  }
+
+  private exprInner(e: AST.Expr, expected?: PyType): RExpr {
+    switch (e.k) {
+      case 'num': return this.number(e, expected);
+      case 'str': return { code: rustStr(e.value), type: T.str, kind: 'strlit', prec: PREC.atom };
+      case 'bytes': return { code: `b${rustStr(e.value)}.to_vec()`, type: { k: 'bytes' }, kind: 'value', prec: PREC.atom };
+      case 'fstr': return lowerFString(this, e);
+      case 'const':
+        if (e.value === true) return { code: 'true', type: T.bool, kind: 'value', prec: PREC.atom };
+        if (e.value === false) return { code: 'false', type: T.bool, kind: 'value', prec: PREC.atom };
+        if (e.value === null) return { code: expected && expected.k === 'optional' ? 'None' : expected?.k === 'none' || !expected ? '()' : 'None', type: T.none, kind: 'value', prec: PREC.atom };
+        return this.todo(e.span, 'Ellipsis / __debug__');
+      case 'name': return this.name(e);
+      case 'bin': return this.binop(e);
+      case 'unary': return this.unary(e);
+      case 'boolop': return this.boolop(e, expected);
+      case 'cmp': return this.compare(e);
+      case 'call': return lowerCall(this, e, expected);
+      case 'attr': return this.attribute(e);
+      case 'index': return this.index(e);
+      case 'list': return this.listLit(e, expected);
+      case 'tuple': return this.tupleLit(e, expected);
+      case 'set': {
+        const et = expected?.k === 'set' ? expected.elem : elemType(e.type);
+        const items = e.elts.map((x) => this.exprOwned(x, et));
+        return { code: `std::collections::BTreeSet::from([${items.join(', ')}])`, type: expected?.k === 'set' ? expected : e.type, kind: 'value', prec: PREC.atom };
+      }
+      case 'dict': return this.dictLit(e, expected);
+      case 'comp': return this.comprehension(e, expected);
+      case 'lambda': return this.lambda(e, expected);
+      case 'ifexp': {
+        const t = expected && expected.k !== 'unknown' ? expected : e.type;
+        const a = this.exprOwned(e.body, t), b = this.exprOwned(e.orelse, t);
+        return { code: `if ${this.truthy(this.expr(e.test))} { ${a} } else { ${b} }`, type: t, kind: 'value', prec: PREC.assign };
+      }
+      case 'walrus': {
+        const v = this.exprOwned(e.value, e.target.type);
+        const target = this.assignTargetName(e.target);
+        if (!target) return this.todo(e.span, 'walrus target');
+        return { code: `{ ${target} = ${v}; ${target}${isCopy(e.value.type) ? '' : '.clone()'} }`, type: e.value.type, kind: 'value', prec: PREC.atom };
+      }
+      case 'starred': return this.todo(e.span, 'starred expression here');
+      case 'yield': return this.todo(e.span, 'yield as an expression');
+      case 'yieldfrom': return this.todo(e.span, 'yield from as an expression');
+      case 'await': return this.todo(e.span, 'await (async code)');
+      case 'slice': return this.todo(e.span, 'slice object');
+      case 'error': return this.todo(e.span, e.message);
+    }
+  }
+
+  number(e: Extract<AST.Expr, { k: 'num' }>, expected?: PyType): RExpr {
+    if (e.isInt) {
+      const v = typeof e.value === 'bigint' ? e.value : BigInt(Math.trunc(e.value as number));
+      const text = v.toString();
+      if (expected?.k === 'float') return { code: `${text}.0`, type: T.float, kind: 'value', prec: PREC.atom };
+      if (v > 9223372036854775807n || v < -9223372036854775808n) {
+        this.diag('PTR030', e.span, `integer literal ${text} does not fit in 64 bits`, 'warning', {}, 0.5);
+        return { code: `${text}_i128`, type: T.int, kind: 'value', prec: PREC.atom };
+      }
+      return { code: text, type: T.int, kind: 'value', prec: PREC.atom };
+    }
+    let s = String(e.value);
+    if (!/[.eE]/.test(s) && !/inf|nan/i.test(s)) s += '.0';
+    if (s === 'Infinity') s = 'f64::INFINITY';
+    return { code: s, type: T.float, kind: 'value', prec: PREC.atom };
+  }
+
+  name(e: Extract<AST.Expr, { k: 'name' }>): RExpr {
+    const type = this.varType(e);
+    if (e.sym && this.scope.names.has(e.sym.id)) {
+      const n = this.scope.names.get(e.sym.id)!;
+      return { code: n.code, type: n.type, kind: n.kind, prec: PREC.atom };
+    }
+    if (e.sym?.scope === 'builtins') {
+      return this.todo(e.span, `builtin ${e.id} used as a value`, e.type);
+    }
+    if (e.sym?.scope === 'module' && !this.scope.isMain) {
+      const g = this.globals.get(e.id);
+      if (g) return { code: g.rust, type: g.type, kind: 'place', prec: PREC.atom };
+      const f = this.funcs.get(e.id);
+      if (f) return { code: f.rust, type: e.type, kind: 'value', prec: PREC.atom };
+    }
+    if (e.id === 'self' && this.scope.selfName) return { code: 'self', type, kind: 'place', prec: PREC.atom };
+    if (e.sym?.kind === 'function' && this.funcs.has(e.id)) return { code: this.funcs.get(e.id)!.rust, type: e.type, kind: 'value', prec: PREC.atom };
+    return { code: rustIdent(e.id), type, kind: 'place', prec: PREC.atom };
+  }
+
+  /** The type of a variable as declared across its scope (not the narrowed type at this use). */
+  varType(e: Extract<AST.Expr, { k: 'name' }>): PyType {
+    const d = e.sym?.declType;
+    if (d && d.k !== 'unknown' && !(d.k === 'optional' && e.type.k !== 'optional' && e.type.k !== 'none' && this.isNarrowedUse(e))) return d;
+    return e.type;
+  }
+  private isNarrowedUse(_e: AST.Expr): boolean { return false; }
+
+  binop(e: Extract<AST.Expr, { k: 'bin' }>): RExpr {
+    const lt = e.left.type, rt = e.right.type;
+    const op = e.op;
+    const resT = e.type.k !== 'unknown' ? e.type : lt;
+    const num = (x: AST.Expr, t: PyType) => {
+      const r = this.expr(x, t);
+      return { ...r, code: this.coerce(this.valE(r), t), kind: 'value' as const, prec: t.k === 'float' && (r.type.k === 'int' || r.type.k === 'bool') && !/^-?\d+$/.test(r.code) ? PREC.cast : this.valE(r).prec };
+    };
+    if (isNumeric(lt) && isNumeric(rt)) {
+      const isFloat = lt.k === 'float' || rt.k === 'float';
+      const t = isFloat ? T.float : T.int;
+      const precOf: Record<string, number> = { '+': PREC.add, '-': PREC.add, '*': PREC.mul, '&': PREC.band, '|': PREC.bor, '^': PREC.bxor, '<<': PREC.shift, '>>': PREC.shift };
+      if (op === '/') {
+        const a = num(e.left, T.float), b = num(e.right, T.float);
+        if (e.right.k === 'num' && Number(e.right.value) !== 0) return { code: `${this.paren(a, PREC.mul)} / ${this.paren(b, PREC.mul + 1)}`, type: T.float, kind: 'value', prec: PREC.mul };
+        this.useRuntime('truediv');
+        return { code: `py_div(${a.code}, ${b.code})`, type: T.float, kind: 'value', prec: PREC.atom };
+      }
+      if (op === '//' || op === '%') {
+        const a = num(e.left, t), b = num(e.right, t);
+        if (isFloat) { this.useRuntime('fmod'); return { code: `${op === '%' ? 'py_fmod' : 'py_ffloordiv'}(${a.code}, ${b.code})`, type: T.float, kind: 'value', prec: PREC.atom }; }
+        // Non-negative operands known statically: Rust's operators agree with Python's.
+        if (e.right.k === 'num' && Number(e.right.value) > 0 && this.nonNegative(e.left)) return { code: `${this.paren(a, PREC.mul)} ${op === '//' ? '/' : '%'} ${this.paren(b, PREC.mul + 1)}`, type: T.int, kind: 'value', prec: PREC.mul };
+        this.useRuntime(op === '//' ? 'floordiv' : 'mod');
+        return { code: `${op === '//' ? 'py_floordiv' : 'py_mod'}(${a.code}, ${b.code})`, type: T.int, kind: 'value', prec: PREC.atom };
+      }
+      if (op === '**') {
+        if (!isFloat && !(e.right.k === 'unary' && e.right.op === '-')) {
+          const a = num(e.left, T.int), b = num(e.right, T.int);
+          if (e.right.k === 'num') return { code: `${this.paren(a, PREC.unary)}${/^\d+$/.test(a.code) ? '_i64' : ''}.pow(${b.code})`, type: T.int, kind: 'value', prec: PREC.atom };
+          this.useRuntime('ipow');
+          return { code: `py_ipow(${a.code}, ${b.code})`, type: T.int, kind: 'value', prec: PREC.atom };
+        }
+        const a = num(e.left, T.float), b = num(e.right, T.float);
+        const base = /^\d+(\.\d+)?$/.test(a.code) ? `${a.code.includes('.') ? a.code : a.code + '.0'}_f64` : this.paren(a, PREC.unary);
+        if (rt.k === 'int' && e.right.k === 'num') return { code: `${base}.powi(${String(e.right.value)})`, type: T.float, kind: 'value', prec: PREC.atom };
+        return { code: `${base}.powf(${b.code})`, type: T.float, kind: 'value', prec: PREC.atom };
+      }
+      const p = precOf[op];
+      if (p === undefined) return this.todo(e.span, `operator ${op}`);
+      if (lt.k === 'bool' && rt.k === 'bool' && ['&', '|', '^'].includes(op)) {
+        const a = this.valE(this.expr(e.left)), b = this.valE(this.expr(e.right));
+        return { code: `${this.paren(a, p)} ${op} ${this.paren(b, p + 1)}`, type: T.bool, kind: 'value', prec: p };
+      }
+      const a = num(e.left, t), b = num(e.right, t);
+      return { code: `${this.paren(a, p)} ${op} ${this.paren(b, p + 1)}`, type: t, kind: 'value', prec: p };
+    }
+    if (lt.k === 'str' && op === '+') {
+      const a = this.expr(e.left), b = this.expr(e.right);
+      return { code: `format!("{}{}", ${this.strDisplay(a)}, ${this.strDisplay(b)})`, type: T.str, kind: 'value', prec: PREC.atom };
+    }
+    if (lt.k === 'str' && op === '*' || rt.k === 'str' && op === '*') {
+      const [s, n] = lt.k === 'str' ? [e.left, e.right] : [e.right, e.left];
+      this.useRuntime('str_methods');
+      return { code: `str_repeat(${this.strRef(this.expr(s))}, ${this.val(this.expr(n))})`, type: T.str, kind: 'value', prec: PREC.atom };
+    }
+    if (lt.k === 'str' && op === '%') return lowerCall(this, { k: 'call', span: e.span, type: T.str, func: { k: 'attr', span: e.span, type: T.unknown, value: e.left, attr: '__mod__', attrSpan: e.span }, args: [{ value: e.right, span: e.right.span }] });
+    if ((lt.k === 'list' || lt.k === 'tuplevar') && op === '+') {
+      const a = this.expr(e.left, resT), b = this.expr(e.right, resT);
+      return { code: `[${this.own(a)}, ${this.own(b)}].concat()`, type: resT, kind: 'value', prec: PREC.atom };
+    }
+    if ((lt.k === 'list' && op === '*') || (rt.k === 'list' && op === '*')) {
+      const [l, n] = lt.k === 'list' ? [e.left, e.right] : [e.right, e.left];
+      const count = this.val(this.expr(n));
+      if (l.k === 'list' && l.elts.length === 1) {
+        const item = this.exprOwned(l.elts[0], elemType(l.type.k === 'list' ? resT : l.type));
+        return { code: `vec![${item}; ${/^\d+$/.test(count) ? count : `${count} as usize`}]`, type: resT, kind: 'value', prec: PREC.atom };
+      }
+      return { code: `${this.paren(this.expr(l), PREC.unary)}.repeat(${/^\d+$/.test(count) ? count : `${count} as usize`})`, type: resT, kind: 'value', prec: PREC.atom };
+    }
+    if (lt.k === 'tuple' && rt.k === 'tuple' && op === '+') {
+      const a = this.own(this.expr(e.left)), b = this.own(this.expr(e.right));
+      const la = lt.elems.length, lb = rt.elems.length;
+      const items = [...Array(la).keys()].map((i) => `__a.${i}`).concat([...Array(lb).keys()].map((i) => `__b.${i}`));
+      return { code: `{ let __a = ${a}; let __b = ${b}; (${items.join(', ')}) }`, type: e.type, kind: 'value', prec: PREC.atom };
+    }
+    if (lt.k === 'set' && ['|', '&', '-', '^'].includes(op)) {
+      const m = { '|': 'union', '&': 'intersection', '-': 'difference', '^': 'symmetric_difference' }[op]!;
+      const a = this.expr(e.left), b = this.expr(e.right);
+      return { code: `${this.paren(a, PREC.unary)}.${m}(${this.borrow(b)}).cloned().collect::<std::collections::BTreeSet<_>>()`, type: lt, kind: 'value', prec: PREC.atom };
+    }
+    if (lt.k === 'class') {
+      const dunder: Record<string, string> = { '+': '__add__', '-': '__sub__', '*': '__mul__', '/': '__truediv__', '==': '__eq__', '%': '__mod__', '//': '__floordiv__', '@': '__matmul__' };
+      const c = this.classes.get(lt.name);
+      const m = dunder[op];
+      if (c && m && c.methods.has(m)) {
+        const a = this.expr(e.left), b = this.expr(e.right);
+        return { code: `${this.paren(a, PREC.unary)}.${m}(${this.argFor(c.methods.get(m)!.params[0], b)})`, type: e.type.k !== 'unknown' ? e.type : lt, kind: 'value', prec: PREC.atom };
+      }
+    }
+    if (lt.k === 'dict' && op === '|') {
+      const a = this.own(this.expr(e.left)), b = this.expr(e.right);
+      return { code: `{ let mut __d = ${a}; for (k, v) in ${this.paren(b, PREC.unary)}.iter() { __d.insert(k.clone(), v.clone()); } __d }`, type: lt, kind: 'value', prec: PREC.atom };
+    }
+    return this.todo(e.span, `operator ${op} on ${typeToString(lt)} and ${typeToString(rt)}`, e.type);
+  }
+
+  /** Statically non-negative int expression (literals, len(), range loop vars from 0). */
+  nonNegative(e: AST.Expr): boolean {
+    if (e.k === 'num') return Number(e.value) >= 0;
+    if (e.k === 'call' && e.func.k === 'name' && e.func.id === 'len') return true;
+    if (e.k === 'bin' && (e.op === '+' || e.op === '*' || e.op === '//' || e.op === '%')) return this.nonNegative(e.left) && this.nonNegative(e.right);
+    return false;
+  }
+
+  /** Code that Displays a str-typed expression in format!(). */
+  strDisplay(e: RExpr): string {
+    if (e.kind === 'strlit' || e.kind === 'char' || e.kind === 'ref') return e.code;
+    if (e.kind === 'value') return e.code;
+    return e.code;
+  }
+
+  unary(e: Extract<AST.Expr, { k: 'unary' }>): RExpr {
+    const x = this.expr(e.operand);
+    if (e.op === 'not') return { code: `!${wrapNot(this.truthy(x))}`, type: T.bool, kind: 'value', prec: PREC.unary };
+    if (e.op === '-') {
+      if (e.operand.k === 'num') {
+        const n = this.number(e.operand);
+        return { code: `-${n.code}`, type: n.type, kind: 'value', prec: PREC.unary };
+      }
+      const v = this.valE(x);
+      const t = x.type.k === 'bool' ? T.int : x.type;
+      const code = x.type.k === 'bool' ? `-(${v.code} as i64)` : `-${this.paren(v, PREC.unary)}`;
+      if (x.type.k === 'class') {
+        const c = this.classes.get(x.type.name);
+        if (c?.methods.has('__neg__')) return { code: `${this.paren(x, PREC.unary)}.__neg__()`, type: x.type, kind: 'value', prec: PREC.atom };
+      }
+      return { code, type: t, kind: 'value', prec: PREC.unary };
+    }
+    if (e.op === '+') return this.valE(x);
+    if (e.op === '~') return { code: `!${this.paren(this.valE(x), PREC.unary)}`, type: T.int, kind: 'value', prec: PREC.unary };
+    return this.todo(e.span, `unary ${e.op}`);
+  }
+
+  boolop(e: Extract<AST.Expr, { k: 'boolop' }>, expected?: PyType): RExpr {
+    const a = this.expr(e.left), b = this.expr(e.right);
+    const rop = e.op === 'and' ? '&&' : '||';
+    const p = e.op === 'and' ? PREC.and : PREC.or;
+    if (a.type.k === 'bool' && b.type.k === 'bool' || expected?.k === 'bool') {
+      return { code: `${wrapPrec(this.truthy(a), a, p)} ${rop} ${wrapPrec(this.truthy(b), b, p + 1)}`, type: T.bool, kind: 'value', prec: p };
+    }
+    // Value-returning and/or: `x or default` picks an operand.
+    const t = e.type.k !== 'unknown' && e.type.k !== 'union' ? e.type : b.type;
+    if (e.op === 'or' && a.type.k === 'optional') {
+      return { code: `${this.own(a)}.or(${this.coerce(b, a.type)})`, type: a.type, kind: 'value', prec: PREC.atom };
+    }
+    const tmp = '__v';
+    const av = this.coerce(a, t);
+    const bv = this.coerce(b, t);
+    const test = this.truthy({ code: tmp, type: a.type, kind: 'place' });
+    const code = e.op === 'or'
+      ? `{ let ${tmp} = ${av}; if ${test} { ${tmp} } else { ${bv} } }`
+      : `{ let ${tmp} = ${av}; if ${test} { ${bv} } else { ${tmp} } }`;
+    return { code, type: t, kind: 'value', prec: PREC.atom };
+  }
+
+  compare(e: Extract<AST.Expr, { k: 'cmp' }>): RExpr {
+    const parts: string[] = [];
+    let left = e.left;
+    for (let i = 0; i < e.ops.length; i++) {
+      const right = e.comparators[i];
+      parts.push(this.compareOne(e.ops[i], left, right, e.span));
+      left = right;
+    }
+    if (parts.length === 1) return { code: parts[0], type: T.bool, kind: 'value', prec: PREC.cmp };
+    return { code: parts.map((p) => (/ (&&|\|\|) /.test(p) ? `(${p})` : p)).join(' && '), type: T.bool, kind: 'value', prec: PREC.and };
+  }
+
+  compareOne(op: string, l: AST.Expr, r: AST.Expr, span: AST.Span): string {
+    if (op === 'is' || op === 'is not') {
+      const other = r.k === 'const' && r.value === null ? l : l.k === 'const' && l.value === null ? r : undefined;
+      if (other) {
+        const x = this.expr(other);
+        if (x.type.k === 'none') return op === 'is' ? 'true' : 'false';
+        return `${this.paren(x, PREC.unary)}.${op === 'is' ? 'is_none' : 'is_some'}()`;
+      }
+      op = op === 'is' ? '==' : '!=';
+    }
+    if (op === 'in' || op === 'not in') {
+      const neg = op === 'not in' ? '!' : '';
+      const c = this.expr(r), x = this.expr(l);
+      const ct = c.type;
+      if (ct.k === 'str') {
+        if (x.kind === 'char') return `${neg}${this.paren(c, PREC.unary)}.contains(${x.code})`;
+        if (x.kind === 'strlit' && JSON.parse(x.code).length === 1 && !x.code.includes('\\')) return `${neg}${this.paren(c, PREC.unary)}.contains(${rustChar(JSON.parse(x.code))})`;
+        return `${neg}${this.paren(c, PREC.unary)}.contains(${this.strRef(x)})`;
+      }
+      if (ct.k === 'dict') return `${neg}${this.paren(c, PREC.unary)}.contains_key(${this.keyRef(x, ct.key)})`;
+      if (r.k === 'tuple' || r.k === 'list' || r.k === 'set') {
+        const et = r.elts[0]?.type ?? x.type;
+        const items = r.elts.map((el) => this.exprOwned(el, x.type.k === 'float' ? T.float : et));
+        if (x.type.k === 'str' || x.kind === 'char') {
+          const lits = r.elts.every((el) => el.k === 'str');
+          if (lits) return `${neg}[${r.elts.map((el) => rustStr((el as any).value)).join(', ')}].contains(&${x.kind === 'char' ? `${x.code}.to_string().as_str()` : x.kind === 'strlit' ? x.code : `${this.strRef(x)}`})`;
+        }
+        return `${neg}[${items.join(', ')}].contains(${this.borrow(this.valE(x))})`;
+      }
+      if (ct.k === 'list' || ct.k === 'set' || ct.k === 'deque' || ct.k === 'tuplevar') {
+        const needle = x.kind === 'strlit' ? `&${x.code}.to_string()` : x.kind === 'char' ? `&${x.code}.to_string()` : this.borrow(x.kind === 'value' || isCopy(x.type) ? this.valE(x) : x);
+        if (ct.k === 'list' && ct.elem.k === 'float' && x.type.k === 'int') return `${neg}${this.paren(c, PREC.unary)}.contains(&(${this.val(x)} as f64))`;
+        return `${neg}${this.paren(c, PREC.unary)}.contains(${needle})`;
+      }
+      if (ct.k === 'tuple') {
+        const items = ct.elems.map((_, i) => `${this.paren(c, PREC.unary)}.${i}`);
+        return `${neg}[${items.join(', ')}].contains(${this.borrow(this.valE(x))})`;
+      }
+      if (ct.k === 'class' && ct.fullName === 'builtins.range') return `${neg}(${c.code}).contains(${this.borrow(this.valE(x))})`;
+      if (ct.k === 'class') {
+        const cls = this.classes.get(ct.name);
+        if (cls?.methods.has('__contains__')) return `${neg}${this.paren(c, PREC.unary)}.__contains__(${this.argFor(cls.methods.get('__contains__')!.params[0], x)})`;
+      }
+      return this.todo(span, `'in' on ${typeToString(ct)}`).code;
+    }
+    const a = this.expr(l), b = this.expr(r);
+    const rop = op === '<>' ? '!=' : op;
+    // Numbers: compare as the wider type.
+    if (isNumeric(a.type) && isNumeric(b.type)) {
+      const t = a.type.k === 'float' || b.type.k === 'float' ? T.float : a.type.k === 'bool' && b.type.k === 'bool' ? T.bool : T.int;
+      const ac = this.coerce(this.valE(a), t), bc = this.coerce(this.valE(b), t);
+      const ap = ac.includes(' as ') ? `(${ac})` : ac, bp = bc.includes(' as ') ? `(${bc})` : bc;
+      return `${wrapCmp(ap, a)} ${rop} ${wrapCmp(bp, b)}`;
+    }
+    if (a.type.k === 'str' || b.type.k === 'str' || a.kind === 'char' || b.kind === 'char') {
+      // char vs one-char literal stays a char comparison
+      if (a.kind === 'char' && b.kind === 'strlit' && [...JSON.parse(b.code)].length === 1) return `${a.code} ${rop} ${rustChar(JSON.parse(b.code))}`;
+      if (b.kind === 'char' && a.kind === 'strlit' && [...JSON.parse(a.code)].length === 1) return `${rustChar(JSON.parse(a.code))} ${rop} ${b.code}`;
+      if (a.kind === 'char' && b.kind === 'char') return `${a.code} ${rop} ${b.code}`;
+      if (rop === '==' || rop === '!=') return `${this.strRef(a)} ${rop} ${this.strRef(b)}`;
+      const plain = (x: RExpr) => x.kind === 'place' || x.kind === 'value';
+      if (plain(a) && plain(b)) return `${this.paren(a, PREC.cmp + 1)} ${rop} ${this.paren(b, PREC.cmp + 1)}`;
+      const sl = (x: RExpr) => (x.kind === 'strlit' ? x.code : x.kind === 'char' ? `&${x.code}.to_string()[..]` : `&${this.paren(x, PREC.unary)}[..]`);
+      return `${sl(a)} ${rop} ${sl(b)}`;
+    }
+    if (a.type.k === 'optional' && b.type.k !== 'optional' && b.type.k !== 'none') {
+      return `${this.paren(a, PREC.cmp + 1)} ${rop} ${this.coerce(b, a.type)}`;
+    }
+    const av = isCopy(a.type) ? this.val(a) : a.kind === 'ref' || a.kind === 'mutref' ? `*${a.code}` : a.code;
+    const bv = isCopy(b.type) ? this.val(b) : b.kind === 'ref' || b.kind === 'mutref' ? `*${b.code}` : b.code;
+    if (a.type.k === 'class') {
+      const c = this.classes.get(a.type.name);
+      if (c && (rop === '<' || rop === '>') && c.methods.has(rop === '<' ? '__lt__' : '__gt__') && !c.isDataclass) {
+        return `${this.paren(a, PREC.unary)}.${rop === '<' ? '__lt__' : '__gt__'}(${this.borrow(b)})`;
+      }
+    }
+    return `${wrapCmp(av, a)} ${rop} ${wrapCmp(bv, b)}`;
+  }
+
+  private strCmpOperand(e: RExpr): string {
+    if (e.kind === 'strlit') return e.code;
+    if (e.kind === 'ref' || e.kind === 'mutref') return `*${e.code}`;
+    return this.paren(e, PREC.cmp + 1);
+  }
+
+  /** A `&K` for dict lookups. */
+  keyRef(x: RExpr, keyType: PyType): string {
+    if (x.kind === 'strlit' || x.kind === 'char') return `&${this.own(x)}`;
+    if (keyType.k === 'float' && x.type.k === 'int') return `&(${this.val(x)} as f64)`;
+    if (x.kind === 'value') return `&${this.paren(x, PREC.unary)}`;
+    return this.borrow(x);
+  }
+
+  attribute(e: Extract<AST.Expr, { k: 'attr' }>): RExpr {
+    const v = e.value;
+    if (v.k === 'name' && v.type.k === 'module') {
+      const mod = v.type.name || v.id;
+      const r = moduleConstant(mod, e.attr);
+      if (r) return { code: r.code, type: r.type, kind: 'value', prec: PREC.atom };
+      return this.todo(e.span, `${mod}.${e.attr}`, e.type);
+    }
+    if (v.type.k === 'type' && v.type.of.k === 'class') {
+      // Class attribute or enum member.
+      const c = this.classes.get(v.type.of.name);
+      if (c) {
+        if (c.isEnum) return { code: `${c.rust}::${e.attr}`, type: v.type.of, kind: 'value', prec: PREC.atom };
+        return { code: `${c.rust}::${e.attr.toUpperCase()}`, type: e.type, kind: 'value', prec: PREC.atom };
+      }
+    }
+    if (this.scope.inInit && v.k === 'name' && v.id === 'self' && this.scope.inInit.fields.has(e.attr)) {
+      const ft = this.fieldType(v.type, e.attr) ?? e.type;
+      return { code: rustIdent(e.attr), type: ft, kind: 'place', prec: PREC.atom };
+    }
+    const obj = this.expr(v);
+    if (obj.type.k === 'class') {
+      const c = this.classes.get(obj.type.name);
+      if (c) {
+        const prop = c.methods.get(e.attr);
+        if (prop && prop.def.decorators.some((d) => d.expr.k === 'name' && d.expr.id === 'property')) {
+          return { code: `${this.paren(obj, PREC.unary)}.${rustIdent(e.attr)}()`, type: prop.ret, kind: 'value', prec: PREC.atom };
+        }
+        if (c.isEnum && (e.attr === 'name' || e.attr === 'value')) {
+          return { code: `${this.paren(obj, PREC.unary)}.${e.attr}()`, type: e.type, kind: 'value', prec: PREC.atom };
+        }
+        const field = c.fields.find((f) => f.name === e.attr);
+        if (!field && (c.hasSubclasses || c.isAbstract)) {
+          return { code: `${this.paren(obj, PREC.unary)}.${rustIdent(e.attr)}()`, type: e.type, kind: 'value', prec: PREC.atom };
+        }
+        if (!field && !prop) {
+          const cv = c.node.classVars.find((x) => x.name === e.attr);
+          if (cv) return { code: `${c.rust}::${e.attr.toUpperCase()}`, type: cv.type, kind: 'value', prec: PREC.atom };
+        }
+        const ft = field?.type ?? e.type;
+        return { code: `${this.paren(obj, PREC.unary)}.${rustIdent(e.attr)}`, type: ft, kind: 'place', prec: PREC.atom };
+      }
+      if (obj.type.fullName.startsWith('builtins.') && /Error|Exception/.test(obj.type.name) && e.attr === 'args') {
+        return { code: `vec![${this.paren(obj, PREC.unary)}.msg.clone()]`, type: { k: 'list', elem: T.str }, kind: 'value', prec: PREC.atom };
+      }
+    }
+    if (obj.type.k === 'optional' && obj.type.inner.k === 'class') {
+      // Attribute of a narrowed Optional (after `is not None`): unwrap.
+      const inner = obj.type.inner;
+      const c = this.classes.get(inner.name);
+      const ft = c?.fields.find((f) => f.name === e.attr)?.type ?? e.type;
+      return { code: `${this.paren(obj, PREC.unary)}.as_ref().unwrap().${rustIdent(e.attr)}`, type: ft, kind: 'place', prec: PREC.atom };
+    }
+    if (obj.type.k === 'tuple' && e.attr && /^[a-z_]+$/.test(e.attr)) {
+      return this.todo(e.span, `attribute ${e.attr} of a tuple`, e.type);
+    }
+    return { code: `${this.paren(obj, PREC.unary)}.${rustIdent(e.attr)}`, type: e.type, kind: 'place', prec: PREC.atom };
+  }
+
+  index(e: Extract<AST.Expr, { k: 'index' }>): RExpr {
+    const c = this.expr(e.value);
+    const ct = c.type;
+    const idx = e.index;
+    if (idx.k === 'slice') return this.slice(c, idx, e);
+    if (ct.k === 'tuple') {
+      if (idx.k === 'num') return { code: `${this.paren(c, PREC.unary)}.${idx.value}`, type: ct.elems[Number(idx.value)] ?? e.type, kind: c.kind === 'value' ? 'value' : c.kind === 'ref' ? 'place' : 'place', prec: PREC.atom };
+      if (idx.k === 'unary' && idx.op === '-' && idx.operand.k === 'num') {
+        const i = ct.elems.length - Number(idx.operand.value);
+        return { code: `${this.paren(c, PREC.unary)}.${i}`, type: ct.elems[i] ?? e.type, kind: 'place', prec: PREC.atom };
+      }
+      return this.todo(e.span, 'tuple index that is not a constant', e.type);
+    }
+    if (ct.k === 'dict') {
+      const k = this.expr(idx);
+      if (ct.flavor === 'counter') return { code: `${this.paren(c, PREC.unary)}.get(${this.keyRef(k, ct.key)}).copied().unwrap_or(0)`, type: T.int, kind: 'value', prec: PREC.atom };
+      this.useRuntime('dict');
+      if (this.inCatchingContext('KeyError')) {
+        this.useRuntime('exc');
+        return { code: `${this.paren(c, PREC.unary)}.get(${this.keyRef(k, ct.key)}).ok_or_else(|| PyErr::new("KeyError", ${this.reprOf(k)}))?`, type: ct.val, kind: 'ref', prec: PREC.unary };
+      }
+      this.useRuntime('pystr');
+      return { code: `${this.paren(c, PREC.unary)}[${this.keyRef(k, ct.key)}]`, type: ct.val, kind: 'place', prec: PREC.atom };
+    }
+    if (ct.k === 'str') {
+      const i = this.expr(idx, T.int);
+      this.useRuntime('str_index');
+      return { code: `str_at(${this.strRef(c)}, ${this.val(i)})`, type: T.str, kind: 'value', prec: PREC.atom };
+    }
+    if (ct.k === 'list' || ct.k === 'tuplevar' || ct.k === 'deque' || ct.k === 'bytes') {
+      const elem = ct.k === 'bytes' ? T.int : ct.elem;
+      const code = `${this.paren(c, PREC.unary)}[${this.indexCode(c, idx)}]`;
+      if (ct.k === 'bytes') return { code: `(${code} as i64)`, type: T.int, kind: 'value', prec: PREC.atom };
+      return { code, type: elem, kind: 'place', prec: PREC.atom };
+    }
+    if (ct.k === 'class') {
+      const cls = this.classes.get(ct.name);
+      if (cls?.methods.has('__getitem__')) {
+        const m = cls.methods.get('__getitem__')!;
+        return { code: `${this.paren(c, PREC.unary)}.__getitem__(${this.argFor(m.params[0], this.expr(idx))})`, type: m.ret, kind: 'value', prec: PREC.atom };
+      }
+    }
+    return this.todo(e.span, `indexing ${typeToString(ct)}`, e.type);
+  }
+
+  /** A usize index expression for a sequence, honouring negative Python indices. */
+  indexCode(c: RExpr, idx: AST.Expr): string {
+    if (idx.k === 'num') return String(idx.value);
+    if (idx.k === 'unary' && idx.op === '-' && idx.operand.k === 'num') return `${this.paren(c, PREC.unary)}.len() - ${idx.operand.value}`;
+    const i = this.expr(idx, T.int);
+    if (this.nonNegativeIndex(idx)) return `${this.paren(this.valE(i), PREC.cast)} as usize`;
+    this.useRuntime('list_index');
+    return `py_index(${this.paren(c, PREC.unary)}.len(), ${this.val(i)})`;
+  }
+
+  nonNegativeIndex(idx: AST.Expr): boolean {
+    if (idx.k === 'name') return true; // loop counters and computed positions are non-negative in practice
+    if (idx.k === 'bin' && idx.op === '+') return this.nonNegativeIndex(idx.left) && this.nonNegativeIndex(idx.right);
+    if (idx.k === 'bin' && (idx.op === '*' || idx.op === '//' || idx.op === '%')) return this.nonNegativeIndex(idx.left);
+    if (idx.k === 'num') return Number(idx.value) >= 0;
+    if (idx.k === 'attr') return true;
+    if (idx.k === 'index') return true;
+    if (idx.k === 'call') return true;
+    return false;
+  }
+
+  slice(c: RExpr, s: Extract<AST.Expr, { k: 'slice' }>, e: AST.Expr): RExpr {
+    const opt = (x?: AST.Expr) => (x ? `Some(${this.val(this.expr(x, T.int))})` : 'None');
+    const step = s.step ? this.val(this.expr(s.step, T.int)) : '1';
+    this.useRuntime('slice');
+    if (c.type.k === 'str') return { code: `str_slice(${this.strRef(c)}, ${opt(s.lower)}, ${opt(s.upper)}, ${step})`, type: T.str, kind: 'value', prec: PREC.atom };
+    if (c.type.k === 'list' || c.type.k === 'tuplevar' || c.type.k === 'bytes') {
+      // Idiomatic form for the common non-negative literal bounds.
+      const simple = (x?: AST.Expr) => !x || (x.k === 'num' && Number(x.value) >= 0);
+      if (!s.step && simple(s.lower) && simple(s.upper) && (s.lower || s.upper) && !s.upper) {
+        return { code: `${this.paren(c, PREC.unary)}[${(s.lower as any).value}..].to_vec()`, type: c.type, kind: 'value', prec: PREC.atom };
+      }
+      return { code: `list_slice(${this.borrow(c)}, ${opt(s.lower)}, ${opt(s.upper)}, ${step})`, type: c.type, kind: 'value', prec: PREC.atom };
+    }
+    return this.todo(e.span, `slicing ${typeToString(c.type)}`, e.type);
+  }
+
+  reprOf(x: RExpr): string {
+    this.useRuntime('pystr');
+    if (x.kind === 'strlit') return `repr_str(${x.code})`;
+    return `${this.paren(x, PREC.unary)}.py_repr()`;
+  }
+
+  listLit(e: Extract<AST.Expr, { k: 'list' }>, expected?: PyType): RExpr {
+    const t = expected && (expected.k === 'list') && !(e.type.k === 'list' && e.type.elem.k !== 'unknown' && expected.elem.k === 'unknown') ? expected : e.type;
+    const et = t.k === 'list' ? t.elem : T.unknown;
+    if (e.elts.some((x) => x.k === 'starred')) {
+      const parts = e.elts.map((x) => x.k === 'starred' ? `${this.own(this.expr(x.value))}` : `vec![${this.exprOwned(x, et)}]`);
+      return { code: `[${parts.join(', ')}].concat()`, type: t, kind: 'value', prec: PREC.atom };
+    }
+    const items = e.elts.map((x) => this.exprOwned(x, et));
+    if (!items.length && et.k === 'unknown') this.diag('PTR020', e.span, 'element type of empty list unknown; add an annotation like list[int]', 'warning', {}, 0.3);
+    return { code: `vec![${items.join(', ')}]`, type: t, kind: 'value', prec: PREC.atom };
+  }
+
+  tupleLit(e: Extract<AST.Expr, { k: 'tuple' }>, expected?: PyType): RExpr {
+    const ets = expected?.k === 'tuple' ? expected.elems : e.type.k === 'tuple' ? e.type.elems : [];
+    if (expected?.k === 'tuplevar' || expected?.k === 'list') {
+      const items = e.elts.map((x) => this.exprOwned(x, expected.elem));
+      return { code: `vec![${items.join(', ')}]`, type: expected, kind: 'value', prec: PREC.atom };
+    }
+    const items = e.elts.map((x, i) => this.exprOwned(x, ets[i]));
+    const type: PyType = { k: 'tuple', elems: e.elts.map((x, i) => (ets[i] && ets[i].k !== 'unknown' ? ets[i] : x.type)) };
+    return { code: items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`, type, kind: 'value', prec: PREC.atom };
+  }
+
+  dictLit(e: Extract<AST.Expr, { k: 'dict' }>, expected?: PyType): RExpr {
+    this.useRuntime('dict');
+    const t = expected?.k === 'dict' ? expected : e.type;
+    const kt = t.k === 'dict' ? t.key : T.unknown, vt = t.k === 'dict' ? t.val : T.unknown;
+    if (!e.items.length) return { code: 'Dict::new()', type: t, kind: 'value', prec: PREC.atom };
+    if (e.items.some((i) => !i.key)) {
+      const parts = e.items.map((i) => i.key ? `std::iter::once((${this.exprOwned(i.key, kt)}, ${this.exprOwned(i.value, vt)}))` : `${this.paren(this.expr(i.value), PREC.unary)}.iter().map(|(k, v)| (k.clone(), v.clone()))`);
+      const chain = parts.slice(1).reduce((acc, p) => `${acc}.chain(${p})`, parts[0].startsWith('std::iter::once') ? parts[0] : `${parts[0]}.collect::<Vec<_>>().into_iter()`);
+      return { code: `${chain}.collect::<Dict<_, _>>()`, type: t, kind: 'value', prec: PREC.atom };
+    }
+    const pairs = e.items.map((i) => `(${this.exprOwned(i.key!, kt)}, ${this.exprOwned(i.value, vt)})`);
+    return { code: `Dict::from_iter([${pairs.join(', ')}])`, type: t, kind: 'value', prec: PREC.atom };
+  }
+
+  lambda(e: Extract<AST.Expr, { k: 'lambda' }>, expected?: PyType): RExpr {
+    const ft = expected?.k === 'func' ? expected : e.type.k === 'func' ? e.type : undefined;
+    const saved = new Map(this.scope.names);
+    const params = e.params.map((p, i) => {
+      const pt = p.type.k !== 'unknown' ? p.type : ft?.params[i] ?? T.unknown;
+      if (p.sym) this.scope.names.set(p.sym.id, { code: rustIdent(p.name), kind: 'place', type: pt });
+      return `${rustIdent(p.name)}: ${this.rt(pt)}`;
+    });
+    const body = this.expr(e.body, ft?.ret);
+    const rt = ft?.ret && ft.ret.k !== 'unknown' ? ft.ret : body.type;
+    const code = `|${params.join(', ')}| ${this.coerce(body, rt)}`;
+    this.scope.names = saved;
+    return { code, type: { k: 'func', params: e.params.map((p) => p.type), ret: rt }, kind: 'value', prec: PREC.assign };
+  }
+
+  // ---------- iteration ----------
+  /** Lowers an iterable to a Rust iterator expression and says what its items are. */
+  iterate(e: AST.Expr): IterInfo {
+    if (e.k === 'call' && e.func.k === 'name' && e.func.sym?.scope === 'builtins') {
+      const name = e.func.id;
+      const args = e.args.map((a) => a.value);
+      if (name === 'range') {
+        const vals = args.map((a) => this.val(this.expr(a, T.int)));
+        if (args.length === 1) return { code: `0..${this.rangeBound(vals[0])}`, item: T.int, itemKind: 'value', isRange: true };
+        if (args.length === 2) return { code: `${this.rangeBound(vals[0])}..${this.rangeBound(vals[1])}`, item: T.int, itemKind: 'value', isRange: true };
+        const step = args[2];
+        if (step.k === 'unary' && step.op === '-' && step.operand.k === 'num') {
+          const s = Number(step.operand.value);
+          const code = `(${vals[1]} + 1..=${vals[0]}).rev()`;
+          return { code: s === 1 ? code : `${code}.step_by(${s})`, item: T.int, itemKind: 'value', isRange: true };
+        }
+        if (step.k === 'num') return { code: `(${vals[0]}..${vals[1]}).step_by(${vals[2]})`, item: T.int, itemKind: 'value', isRange: true };
+        return { code: `{ let (__a, __b, __s) = (${vals[0]}, ${vals[1]}, ${vals[2]}); std::iter::successors(Some(__a), move |&i| Some(i + __s)).take_while(move |&i| if __s > 0 { i < __b } else { i > __b }) }`, item: T.int, itemKind: 'value', isRange: true };
+      }
+      if (name === 'enumerate') {
+        const inner = this.iterate(args[0]);
+        const start = e.args.find((a) => a.name === 'start')?.value ?? args[1];
+        const s = start ? this.val(this.expr(start, T.int)) : '0';
+        return { code: `(${/^\d+$/.test(s) ? s + '_i64' : s}..).zip(${inner.code})`, item: { k: 'tuple', elems: [T.int, inner.item] }, itemKind: 'value', parts: ['value', inner.itemKind] };
+      }
+      if (name === 'zip') {
+        const its = args.map((a) => this.iterate(a));
+        let code = its[0].code;
+        for (const it of its.slice(1)) code = `${code}.zip(${it.code})`;
+        const kind = 'value';
+        if (its.length > 2) {
+          // flatten ((a, b), c) into (a, b, c)
+          const names = its.map((_, i) => `__z${i}`);
+          let pat = names[0];
+          for (const n of names.slice(1)) pat = `(${pat}, ${n})`;
+          code = `${code}.map(|${pat}| (${names.join(', ')}))`;
+        }
+        return { code, item: { k: 'tuple', elems: its.map((i) => i.item) }, itemKind: kind, parts: its.map((i) => i.itemKind) };
+      }
+      if (name === 'reversed') {
+        const inner = this.iterate(args[0]);
+        return { code: `${wrapIter(inner.code)}.rev()`, item: inner.item, itemKind: inner.itemKind, isRange: inner.isRange };
+      }
+      if (name === 'sorted' || name === 'list' || name === 'set' || name === 'tuple') {
+        const r = this.expr(e);
+        return { code: `${this.paren(r, PREC.unary)}.into_iter()`, item: elemType(r.type), itemKind: 'value' };
+      }
+    }
+    if (e.k === 'call' && e.func.k === 'attr') {
+      const recvT = e.func.value.type;
+      const m = e.func.attr;
+      if (recvT.k === 'dict' && (m === 'items' || m === 'keys' || m === 'values')) {
+        const d = this.expr(e.func.value);
+        const base = this.paren(d, PREC.unary);
+        if (m === 'items') return { code: `${base}.iter()`, item: { k: 'tuple', elems: [recvT.key, recvT.val] }, itemKind: 'value', parts: ['ref', 'ref'] };
+        if (m === 'keys') return { code: `${base}.keys()`, item: recvT.key, itemKind: 'ref' };
+        return { code: `${base}.values()`, item: recvT.val, itemKind: 'ref' };
+      }
+    }
+    const r = this.expr(e);
+    const t = r.type;
+    if (t.k === 'str') {
+      if (r.kind === 'value') return { code: `${this.paren(r, PREC.unary)}.chars().collect::<Vec<char>>().into_iter()`, item: T.str, itemKind: 'char' };
+      return { code: `${this.paren(r, PREC.unary)}.chars()`, item: T.str, itemKind: 'char' };
+    }
+    if (t.k === 'list' || t.k === 'set' || t.k === 'deque' || t.k === 'tuplevar') {
+      if (r.kind === 'value') return { code: `${this.paren(r, PREC.unary)}.into_iter()`, item: t.elem, itemKind: 'value' };
+      return { code: `${this.paren(r, PREC.unary)}.iter()`, item: t.elem, itemKind: 'ref' };
+    }
+    if (t.k === 'dict') {
+      if (r.kind === 'value') return { code: `${this.paren(r, PREC.unary)}.keys().cloned().collect::<Vec<_>>().into_iter()`, item: t.key, itemKind: 'value' };
+      return { code: `${this.paren(r, PREC.unary)}.keys()`, item: t.key, itemKind: 'ref' };
+    }
+    if (t.k === 'iter') return { code: r.code, item: t.elem, itemKind: 'value' };
+    if (t.k === 'bytes') return { code: `${this.paren(r, PREC.unary)}.iter().map(|&b| b as i64)`, item: T.int, itemKind: 'value' };
+    if (t.k === 'tuple') {
+      const et = t.elems[0] ?? T.unknown;
+      return { code: `[${t.elems.map((_, i) => `${this.paren(r, PREC.unary)}.${i}${isCopy(et) ? '' : '.clone()'}`).join(', ')}].into_iter()`, item: et, itemKind: 'value' };
+    }
+    if (t.k === 'class' && t.fullName === 'builtins.range') return { code: r.code, item: T.int, itemKind: 'value', isRange: true };
+    if (t.k === 'class') {
+      const c = this.classes.get(t.name);
+      if (c?.methods.has('__iter__')) {
+        const m = c.methods.get('__iter__')!;
+        return { code: `${this.paren(r, PREC.unary)}.__iter__()`, item: elemType(m.ret), itemKind: 'value' };
+      }
+    }
+    return { code: this.todo(e.span, `iterating over ${typeToString(t)}`).code, item: elemType(t), itemKind: 'value' };
+  }
+
+  rangeBound(v: string): string { return v; }
+
+  /** An iterator of owned items (clones refs, chars to String, tuple parts cloned). */
+  ownedItems(it: IterInfo): string {
+    if (it.parts && it.parts.some((p) => p !== 'value')) {
+      const names = it.parts.map((_, i) => `__p${i}`);
+      const conv = it.parts.map((p, i) => (p === 'ref' ? `${names[i]}.clone()` : p === 'char' ? `${names[i]}.to_string()` : names[i]));
+      return `${wrapIter(it.code)}.map(|(${names.join(', ')})| (${conv.join(', ')}))`;
+    }
+    if (it.itemKind === 'ref') return `${wrapIter(it.code)}.cloned()`;
+    if (it.itemKind === 'char') return `${wrapIter(it.code)}.map(|c| c.to_string())`;
+    return it.code;
+  }
+
+  /** Binds a for-target pattern; returns the Rust pattern and records name kinds. */
+  bindTarget(target: AST.Expr, item: PyType, itemKind: RExpr['kind'], forLoop: boolean, parts?: RExpr['kind'][]): string {
+    if (parts && (target.k === 'tuple' || target.k === 'list')) {
+      const elems = item.k === 'tuple' ? item.elems : target.elts.map(() => elemType(item));
+      const inner = target.elts.map((x, i) => this.bindTarget(x, elems[i] ?? T.unknown, parts[i] ?? 'value', forLoop));
+      return `(${inner.join(', ')})`;
+    }
+    if (parts && target.k === 'name') {
+      // The whole tuple bound to one name: own its parts.
+      return this.bindTarget(target, item, 'value', forLoop);
+    }
+    if (target.k === 'name') {
+      const t = item.k !== 'unknown' ? item : this.varType(target);
+      if (itemKind === 'ref' && isCopy(t) && t.k !== 'tuple') {
+        if (target.sym) this.scope.names.set(target.sym.id, { code: rustIdent(target.id), kind: 'value', type: t });
+        return `&${rustIdent(target.id)}`;
+      }
+      if (target.sym) {
+        if (itemKind === 'ref' || itemKind === 'char') this.scope.names.set(target.sym.id, { code: rustIdent(target.id), kind: itemKind, type: t });
+        else if (this.scope.names.has(target.sym.id) && this.scope.names.get(target.sym.id)!.kind !== 'place') this.scope.names.delete(target.sym.id);
+        this.scope.declared.add(target.sym.id);
+      }
+      const mutated = target.sym && this.scope.vars.get(target.sym.id)?.mutated;
+      void forLoop;
+      return (mutated && itemKind !== 'ref' ? 'mut ' : '') + rustIdent(target.id);
+    }
+    if (target.k === 'tuple' || target.k === 'list') {
+      const elems = item.k === 'tuple' ? item.elems : target.elts.map(() => elemType(item));
+      if (itemKind === 'ref' && elems.every((t) => isCopy(t) && t.k !== 'tuple') && target.elts.every((x) => x.k === 'name')) {
+        const inner = target.elts.map((x, i) => this.bindTarget(x, elems[i] ?? T.unknown, 'value', forLoop));
+        return `&(${inner.join(', ')})`;
+      }
+      const kind: RExpr['kind'] = itemKind === 'ref' ? 'ref' : 'value';
+      const inner = target.elts.map((x, i) => this.bindTarget(x, elems[i] ?? T.unknown, kind, forLoop));
+      return `(${inner.join(', ')})`;
+    }
+    return '_';
+  }
+
+  comprehension(e: Extract<AST.Expr, { k: 'comp' }>, expected?: PyType): RExpr {
+    const saved = new Map(this.scope.names);
+    const t = expected && expected.k !== 'unknown' && e.kind !== 'gen' ? expected : e.type;
+    let chain = '';
+    const gens = e.gens;
+    const closures: string[] = [];
+    for (let gi = 0; gi < gens.length; gi++) {
+      const g = gens[gi];
+      const it = this.iterate(g.iter);
+      // Items pass through closures by value: copy refs to Copy values up front.
+      let itemKind = it.itemKind;
+      let code = it.code;
+      if (itemKind === 'ref' && isCopy(it.item)) { code = `${wrapIter(code)}.copied()`; itemKind = 'value'; }
+      if (it.parts && g.target.k === 'name') { code = this.ownedItems(it); }
+      const pat = this.bindTarget(g.target, it.item, itemKind, false, g.target.k === 'name' ? undefined : it.parts);
+      const filters = g.ifs.map((c) => `.filter(|${filterPat(pat)}| ${this.truthy(this.expr(c))})`).join('');
+      if (gi === 0) chain = `${wrapIter(code)}${filters}`;
+      else closures.push(`${code}${filters}`);
+      (g as any)._pat = pat;
+    }
+    let mapped: string;
+    const et = t.k === 'list' || t.k === 'set' || t.k === 'iter' ? t.elem : T.unknown;
+    if (e.kind === 'dict') {
+      const kt = t.k === 'dict' ? t.key : T.unknown, vt = t.k === 'dict' ? t.val : T.unknown;
+      mapped = `(${this.exprOwned(e.elt, kt)}, ${this.exprOwned(e.value!, vt)})`;
+    } else mapped = this.exprOwned(e.elt, et.k !== 'unknown' ? et : undefined);
+    // Nested generators: flat_map from the outside in.
+    let body = mapped;
+    for (let gi = gens.length - 1; gi >= 1; gi--) {
+      const inner = `${wrapIter(closures[gi - 1])}.map(move |${(gens[gi] as any)._pat}| ${body})`;
+      body = inner;
+      const pat = (gens[gi - 1] as any)._pat;
+      body = `__FLAT__${pat}__SEP__${body}`;
+    }
+    let code: string;
+    if (gens.length === 1) code = `${chain}.map(|${(gens[0] as any)._pat}| ${mapped})`;
+    else {
+      // rebuild: chain.flat_map(|p0| inner1.flat_map(|p1| ... .map(|pn| elt)))
+      const build = (gi: number): string => {
+        const g = gens[gi];
+        if (gi === gens.length - 1) return `.map(move |${(g as any)._pat}| ${mapped})`;
+        const next = gens[gi + 1];
+        return `.flat_map(move |${(g as any)._pat}| ${wrapIter(closures[gi])}${build(gi + 1)})`;
+        void next;
+      };
+      code = `${chain}${build(0)}`;
+    }
+    this.scope.names = saved;
+    if (e.kind === 'list') return { code: `${code}.collect::<Vec<_>>()`, type: t, kind: 'value', prec: PREC.atom };
+    if (e.kind === 'set') return { code: `${code}.collect::<std::collections::BTreeSet<_>>()`, type: t, kind: 'value', prec: PREC.atom };
+    if (e.kind === 'dict') { this.useRuntime('dict'); return { code: `${code}.collect::<Dict<_, _>>()`, type: t, kind: 'value', prec: PREC.atom }; }
+    return { code, type: { k: 'iter', elem: et.k !== 'unknown' ? et : e.elt.type }, kind: 'value', prec: PREC.atom };
+  }
+
+  /** How to pass an argument to a parameter with the given passing mode. */
+  argFor(p: ParamInfo | undefined, a: RExpr): string {
+    if (!p) return this.own(a);
+    if (p.mode === 'mut') return a.kind === 'mutref' ? a.code : `&mut ${this.paren(a, PREC.unary)}`;
+    if (p.mode === 'ref') {
+      if (p.type.k === 'str') return this.strRef(a);
+      if (p.type.k === 'func') return this.borrow(a);
+      return this.borrow(a.kind === 'value' && p.type.k !== 'unknown' ? { ...a, code: this.coerce(a, p.type) } : a);
+    }
+    return this.coerce(a, p.type);
+  }
+
+  assignTargetName(t: AST.Expr): string | undefined {
+    if (t.k === 'name') return rustIdent(t.id);
+    return undefined;
+  }
+
+  inCatchingContext(kind: string): boolean {
+    if (this.scope.tryLabels.some((t) => t.catches.some((c) => c === kind || c === 'Exception' || c === 'BaseException' || c === 'LookupError' && (kind === 'KeyError' || kind === 'IndexError') || c === 'ArithmeticError' && kind === 'ZeroDivisionError'))) return true;
+    return this.scope.raises && !!this.scope.info?.catchContext;
+  }
+
+  /** A fallible builtin (returns Result): propagate where `kind` is caught, else fail loudly. */
+  propagateOrPanic(resultCode: string, kind: string): string {
+    if (this.inCatchingContext(kind) || this.scope.tryLabels.length) return this.propagate(resultCode);
+    this.useRuntime('exc');
+    return `${resultCode}.unwrap_or_else(|e| py_uncaught(e))`;
+  }
+
+  /** `?`-style propagation of a Result inside the current context (try block or raising fn). */
+  propagate(resultCode: string): string {
+    const t = this.scope.tryLabels[this.scope.tryLabels.length - 1];
+    if (t) return `match ${resultCode} { Ok(v) => v, Err(e) => break '${t.label} Err(e) }`;
+    if (this.scope.raises) return `${resultCode}?`;
+    this.useRuntime('exc');
+    return `${resultCode}.unwrap_or_else(|e| py_uncaught(e))`;
+  }
+
+  // ---------- statements ----------
+  block(stmts: AST.Stmt[]) {
+    const pre = this.scope.predeclare.get(stmts);
+    if (pre) for (const id of pre) this.emitPredeclare(id);
+    stmts.forEach((s, i) => this.stmt(s, i === stmts.length - 1 ? stmts : undefined));
+  }
+
+  private predeclTypes = new Map<number, { name: string; type: PyType }>();
+  emitPredeclare(id: number) {
+    const v = this.predeclTypes.get(id);
+    if (!v || this.scope.declared.has(id)) return;
+    this.scope.declared.add(id);
+    this.w.line(`let mut ${rustIdent(v.name)}: ${this.rt(v.type)};`);
+  }
+
+  stmt(s: AST.Stmt, _tailOf?: AST.Stmt[]) {
+    this.w.withSpan(s.span, () => {
+      try {
+        this.stmtInner(s);
+      } catch (err) {
+        if (err instanceof RangeError) this.w.line(`${this.todo(s.span, 'statement nested too deeply').code};`);
+        else throw err;
+      }
+    });
+  }
+
+  private stmtInner(s: AST.Stmt) {
+    const w = this.w;
+    switch (s.k) {
+      case 'expr': {
+        if (s.value.k === 'str') { this.docComment(s.value.value, '//'); return; }
+        if (s.value.k === 'yield') { this.yieldStmt(s.value); return; }
+        if (s.value.k === 'yieldfrom') {
+          const it = this.iterate(s.value.value);
+          w.line(`${this.scope.generatorOut ?? '__out'}.extend(${this.ownedItems(it)});`);
+          return;
+        }
+        const r = this.expr(s.value);
+        if (r.code === '()' ) return;
+        w.line(`${r.code};`);
+        return;
+      }
+      case 'assign': return this.assign(s.targets, s.value, s.span);
+      case 'annassign':
+        if (s.value) return this.assign([s.target], s.value, s.span, true);
+        return;
+      case 'augassign': return this.augassign(s);
+      case 'if': return this.ifStmt(s);
+      case 'while': return this.whileStmt(s);
+      case 'for': return this.forStmt(s);
+      case 'return': return this.returnStmt(s);
+      case 'pass': return;
+      case 'break': case 'continue': {
+        const label = this.scope.tryLabels.length && this.scope.loopLabels.length ? ` '${this.scope.loopLabels[this.scope.loopLabels.length - 1]}` : '';
+        w.line(`${s.k}${label};`);
+        return;
+      }
+      case 'raise': return this.raiseStmt(s);
+      case 'try': return this.tryStmt(s);
+      case 'def': return this.nestedDef(s);
+      case 'class': w.line(`${this.todo(s.span, 'class defined inside a function').code};`); return;
+      case 'import': case 'importfrom': return;
+      case 'global': case 'nonlocal': return;
+      case 'del': return this.delStmt(s);
+      case 'assert': {
+        const t = this.truthy(this.expr(s.test));
+        const msg = s.msg ? `, "{}", ${displayArg(this, this.expr(s.msg))}` : '';
+        w.line(`assert!(${t}${msg});`);
+        return;
+      }
+      case 'with': return this.withStmt(s);
+      case 'match': return this.matchStmt(s);
+      case 'typealias': return;
+      case 'error': w.line(`${this.todo(s.span, 'invalid syntax').code};`); return;
+    }
+  }
+
+  docComment(text: string, prefix: '//' | '///' | '//!') {
+    for (const line of text.trim().split('\n')) this.w.line(`${prefix} ${line.trim()}`.trimEnd());
+  }
+
+  assign(targets: AST.Expr[], value: AST.Expr, span: AST.Span, annotated = false) {
+    if (targets.length > 1) {
+      // a = b = v: evaluate once, assign to each.
+      const first = targets[0];
+      this.assign([first], value, span, annotated);
+      for (const t of targets.slice(1)) this.assign([t], first, span);
+      return;
+    }
+    const t = targets[0];
+    if (t.k === 'name') return this.assignName(t, value, annotated);
+    if (t.k === 'tuple' || t.k === 'list') return this.assignTuple(t, value, span);
+    if (t.k === 'attr') {
+      const obj = this.expr(t.value);
+      if (this.scope.inInit && t.value.k === 'name' && t.value.id === 'self') {
+        const ft = this.fieldType(t.value.type, t.attr) ?? t.type;
+        const v = this.exprOwned(value, ft);
+        if (!this.scope.inInit.fields.has(t.attr)) {
+          this.scope.inInit.fields.add(t.attr);
+          this.w.line(`let mut ${rustIdent(t.attr)}: ${this.rt(ft)} = ${v};`);
+        } else this.w.line(`${rustIdent(t.attr)} = ${v};`);
+        return;
+      }
+      const ft = obj.type.k === 'class' ? this.fieldType(obj.type, t.attr) ?? t.type : t.type;
+      const v = this.exprOwned(value, ft);
+      if (obj.type.k === 'class') {
+        const c = this.classes.get(obj.type.name);
+        const setter = c?.methods.get(`__set_${t.attr}`);
+        if (setter) { this.w.line(`${this.paren(obj, PREC.unary)}.set_${rustIdent(t.attr)}(${v});`); return; }
+      }
+      this.w.line(`${this.paren(obj, PREC.unary)}.${rustIdent(t.attr)} = ${v};`);
+      return;
+    }
+    if (t.k === 'index') {
+      const c = this.expr(t.value);
+      const ct = c.type;
+      if (ct.k === 'dict') {
+        const k = this.exprOwned(t.index, ct.key);
+        const v = this.exprOwned(value, ct.val);
+        this.w.line(`${this.paren(c, PREC.unary)}.insert(${k}, ${v});`);
+        return;
+      }
+      if (ct.k === 'list' || ct.k === 'deque') {
+        if (t.index.k === 'slice') {
+          const sl = t.index;
+          if (!sl.step) {
+            const lo = sl.lower ? `${this.val(this.expr(sl.lower, T.int))} as usize` : '0';
+            const hi = sl.upper ? `${this.val(this.expr(sl.upper, T.int))} as usize` : `${this.paren(c, PREC.unary)}.len()`;
+            this.w.line(`${this.paren(c, PREC.unary)}.splice(${lo}..${hi}, ${this.exprOwned(value, ct)});`);
+            return;
+          }
+          this.w.line(`${this.todo(sl.span, 'slice assignment with a step').code};`);
+          return;
+        }
+        const v = this.exprOwned(value, ct.elem);
+        const idx = this.indexCode(c, t.index);
+        if (idx.includes(`${c.code}.len()`) && !/^\w+$/.test(c.code)) {
+          this.w.line(`{ let __i = ${idx}; ${this.paren(c, PREC.unary)}[__i] = ${v}; }`);
+        } else if (idx.startsWith('py_index(')) {
+          this.w.line(`let __i = ${idx};`);
+          this.w.line(`${this.paren(c, PREC.unary)}[__i] = ${v};`);
+        } else this.w.line(`${this.paren(c, PREC.unary)}[${idx}] = ${v};`);
+        return;
+      }
+      if (ct.k === 'class') {
+        const cls = this.classes.get(ct.name);
+        if (cls?.methods.has('__setitem__')) {
+          const m = cls.methods.get('__setitem__')!;
+          this.w.line(`${this.paren(c, PREC.unary)}.__setitem__(${this.argFor(m.params[0], this.expr(t.index))}, ${this.argFor(m.params[1], this.expr(value))});`);
+          return;
+        }
+      }
+      this.w.line(`${this.todo(t.span, `item assignment on ${typeToString(ct)}`).code};`);
+      return;
+    }
+    this.w.line(`${this.todo(t.span, 'assignment target').code};`);
+  }
+
+  fieldType(t: PyType, field: string): PyType | undefined {
+    if (t.k !== 'class') return undefined;
+    return this.classes.get(t.name)?.fields.find((f) => f.name === field)?.type;
+  }
+
+  assignName(t: Extract<AST.Expr, { k: 'name' }>, value: AST.Expr, annotated: boolean) {
+    const id = t.sym?.id;
+    const declT = this.varType(t);
+    const name = rustIdent(t.id);
+    if (t.sym?.scope === 'module' && !this.scope.isMain) {
+      const g = this.globals.get(t.id);
+      if (g) { this.w.line(`${g.rust} = ${this.exprOwned(value, g.type)};`); return; }
+    }
+    if (id !== undefined && this.scope.names.has(id) && this.scope.names.get(id)!.kind === 'mutref') {
+      this.w.line(`*${name} = ${this.exprOwned(value, declT)};`);
+      return;
+    }
+    const v = this.exprOwned(value, declT);
+    if (id === undefined || this.scope.declared.has(id)) {
+      if (id !== undefined && this.scope.names.has(id) && this.scope.names.get(id)!.kind !== 'place') {
+        // a rebound loop/param reference becomes an owned local from here on
+        this.scope.names.delete(id);
+        this.w.line(`let mut ${name} = ${v};`);
+        return;
+      }
+      this.w.line(`${name} = ${v};`);
+      return;
+    }
+    this.scope.declared.add(id);
+    const use = this.scope.vars.get(id);
+    const mut = use && (use.assigns > 1 || use.mutated || use.inLoopAssign && false) ? 'mut ' : '';
+    const needsType = annotated || isEmptyContainer(value) || value.k === 'const' && value.value === null || !sameType(declT, value.type) && declT.k !== 'unknown';
+    const ty = needsType && declT.k !== 'unknown' ? `: ${this.rt(declT)}` : '';
+    this.w.line(`let ${mut}${name}${ty} = ${v};`);
+  }
+
+  assignTuple(t: Extract<AST.Expr, { k: 'tuple' | 'list' }>, value: AST.Expr, span: AST.Span) {
+    const star = t.elts.findIndex((x) => x.k === 'starred');
+    if (star >= 0) {
+      const r = this.expr(value);
+      const tmp = '__seq';
+      this.w.line(`let ${tmp} = ${this.own(r)};`);
+      const n = t.elts.length;
+      t.elts.forEach((x, i) => {
+        let code: string;
+        if (i < star) code = `${tmp}[${i}].clone()`;
+        else if (i === star) code = `${tmp}[${star}..${tmp}.len() - ${n - 1 - star}].to_vec()`;
+        else code = `${tmp}[${tmp}.len() - ${n - i}].clone()`;
+        const target = x.k === 'starred' ? x.value : x;
+        if (target.k === 'name') this.bindSimple(target, code, x.k === 'starred' ? r.type : elemType(r.type));
+      });
+      return;
+    }
+    const allNames = t.elts.every((x) => x.k === 'name');
+    const anyDeclared = t.elts.some((x) => x.k === 'name' && x.sym && (this.scope.declared.has(x.sym.id) || this.scope.names.has(x.sym.id)));
+    const allNew = t.elts.every((x) => x.k === 'name' && x.sym && !this.scope.declared.has(x.sym.id) && !this.scope.names.has(x.sym.id));
+    const elemTypes = t.elts.map((x) => (x.k === 'name' ? this.varType(x) : x.type));
+    const expected: PyType = { k: 'tuple', elems: elemTypes };
+    let v: string;
+    if (value.k === 'tuple' && value.elts.length === t.elts.length) v = `(${value.elts.map((x, i) => this.exprOwned(x, elemTypes[i])).join(', ')})`;
+    else {
+      const r = this.expr(value, expected);
+      if (r.type.k === 'list' || r.type.k === 'tuplevar') {
+        v = `{ let __v = ${this.own(r)}; (${t.elts.map((_, i) => `__v[${i}].clone()`).join(', ')}) }`;
+      } else v = this.own(r);
+    }
+    if (allNames && allNew) {
+      const pats = t.elts.map((x) => {
+        const n = x as Extract<AST.Expr, { k: 'name' }>;
+        this.scope.declared.add(n.sym!.id);
+        const u = this.scope.vars.get(n.sym!.id);
+        return (u && (u.assigns > 1 || u.mutated) ? 'mut ' : '') + rustIdent(n.id);
+      });
+      this.w.line(`let (${pats.join(', ')}) = ${v};`);
+      return;
+    }
+    if (allNames && !anyDeclared) { /* mixed: fall through */ }
+    // Destructuring assignment into existing places (Rust 2021).
+    const places = t.elts.map((x) => {
+      if (x.k === 'name' && x.sym && !this.scope.declared.has(x.sym.id) && !this.scope.names.has(x.sym.id)) {
+        this.emitLetUninit(x);
+      }
+      if (x.k === 'name') return rustIdent(x.id);
+      if (x.k === 'index') {
+        const c = this.expr(x.value);
+        return `${this.paren(c, PREC.unary)}[${this.indexCode(c, x.index)}]`;
+      }
+      return this.expr(x).code;
+    });
+    void span;
+    this.w.line(`(${places.join(', ')}) = ${v};`);
+  }
+
+  emitLetUninit(x: Extract<AST.Expr, { k: 'name' }>) {
+    this.scope.declared.add(x.sym!.id);
+    this.w.line(`let mut ${rustIdent(x.id)}: ${this.rt(this.varType(x))};`);
+  }
+
+  bindSimple(t: Extract<AST.Expr, { k: 'name' }>, code: string, type: PyType) {
+    if (t.sym && !this.scope.declared.has(t.sym.id)) {
+      this.scope.declared.add(t.sym.id);
+      const u = this.scope.vars.get(t.sym.id);
+      this.w.line(`let ${u && (u.assigns > 1 || u.mutated) ? 'mut ' : ''}${rustIdent(t.id)}: ${this.rt(type)} = ${code};`);
+    } else this.w.line(`${rustIdent(t.id)} = ${code};`);
+  }
+
+  augassign(s: Extract<AST.Stmt, { k: 'augassign' }>) {
+    const t = s.target;
+    const tt = t.k === 'name' ? this.varType(t) : t.type;
+    // Containers
+    if (tt.k === 'list' && s.op === '+') {
+      const target = this.expr(t);
+      const it = this.iterate(s.value);
+      this.w.line(`${this.paren(target, PREC.unary)}.extend(${this.ownedItems(it)});`);
+      return;
+    }
+    if (tt.k === 'str' && s.op === '+') {
+      const target = this.lvalue(t);
+      const v = this.expr(s.value);
+      if (v.kind === 'char') this.w.line(`${target}.push(${v.code});`);
+      else if (v.kind === 'strlit' && [...JSON.parse(v.code)].length === 1) this.w.line(`${target}.push(${rustChar(JSON.parse(v.code))});`);
+      else this.w.line(`${target}.push_str(${this.strRef(v)});`);
+      return;
+    }
+    if (tt.k === 'set' && ['|', '&', '-'].includes(s.op)) {
+      const target = this.lvalue(t);
+      const v = this.expr(s.value);
+      if (s.op === '|') this.w.line(`${target}.extend(${this.paren(v, PREC.unary)}.iter().cloned());`);
+      else if (s.op === '-') this.w.line(`for __x in ${this.paren(v, PREC.unary)}.iter() { ${target}.remove(__x); }`);
+      else this.w.line(`${target} = ${target}.intersection(${this.borrow(v)}).cloned().collect();`);
+      return;
+    }
+    // dict[k] op= v (including Counter/defaultdict that create missing keys)
+    if (t.k === 'index' && t.value.type.k === 'dict') {
+      const dt = t.value.type;
+      const d = this.expr(t.value);
+      const k = this.expr(t.index);
+      const kOwned = this.coerce(k, dt.key);
+      const cur: RExpr = { code: '*__e', type: dt.val, kind: 'value', prec: PREC.unary };
+      const rhs = this.binopCode(s.op, cur, s.value, dt.val, s.span);
+      if (dt.flavor === 'counter' || dt.flavor === 'defaultdict') {
+        const def = this.defaultValue(dt.val);
+        this.w.line(`let __e = ${this.paren(d, PREC.unary)}.entry_or_insert_with(${kOwned}, || ${def});`);
+      } else {
+        this.useRuntime('pystr');
+        this.w.line(`let __e = ${this.paren(d, PREC.unary)}.get_mut(${this.keyRef(k, dt.key)}).expect("KeyError");`);
+      }
+      this.w.line(`*__e = ${rhs};`);
+      return;
+    }
+    const target = this.lvalue(t);
+    const cur: RExpr = { code: target, type: tt, kind: t.k === 'name' && t.sym && this.scope.names.get(t.sym.id)?.kind === 'mutref' ? 'mutref' : 'place', prec: PREC.atom };
+    const simpleOps: Record<string, string> = { '+': '+=', '-': '-=', '*': '*=', '&': '&=', '|': '|=', '^': '^=', '<<': '<<=', '>>': '>>=' };
+    if (isNumeric(tt) && simpleOps[s.op] && !(tt.k === 'int' && s.value.type.k === 'float')) {
+      const v = this.expr(s.value, tt);
+      const vc = this.coerce(this.valE(v), tt);
+      this.w.line(`${cur.kind === 'mutref' ? '*' : ''}${target} ${simpleOps[s.op]} ${vc};`);
+      return;
+    }
+    if (tt.k === 'float' && s.op === '/') {
+      const v = this.expr(s.value, T.float);
+      this.w.line(`${target} /= ${this.coerce(this.valE(v), T.float)};`);
+      return;
+    }
+    const rhs = this.binopCode(s.op, cur, s.value, tt, s.span);
+    this.w.line(`${target} = ${rhs};`);
+  }
+
+  /** `cur OP value` where cur is already lowered (used by augmented assignment). */
+  binopCode(op: string, cur: RExpr, value: AST.Expr, t: PyType, span: AST.Span): string {
+    const fake: AST.Expr = { k: 'name', span, type: cur.type, id: '__cur__' };
+    const saved = this.scope.names;
+    this.scope.names = new Map(saved);
+    const fakeSym: AST.SymbolRef = { id: -1, scope: 'function', declType: cur.type, kind: 'variable' };
+    (fake as any).sym = fakeSym;
+    this.scope.names.set(-1, { code: cur.code, kind: cur.kind === 'mutref' ? 'mutref' : cur.kind === 'value' ? 'value' : 'place', type: cur.type });
+    const resType = t.k === 'int' && (value.type.k === 'float' || op === '/') ? T.float : t;
+    const r = this.expr({ k: 'bin', span, type: resType, op, left: fake, right: value });
+    this.scope.names = saved;
+    return this.coerce(r, t);
+  }
+
+  lvalue(t: AST.Expr): string {
+    if (t.k === 'name') {
+      if (t.sym?.scope === 'module' && !this.scope.isMain && this.globals.has(t.id)) return this.globals.get(t.id)!.rust;
+      const n = t.sym && this.scope.names.get(t.sym.id);
+      if (n?.kind === 'mutref') return `*${n.code}`;
+      return rustIdent(t.id);
+    }
+    if (t.k === 'attr') return `${this.paren(this.expr(t.value), PREC.unary)}.${rustIdent(t.attr)}`;
+    if (t.k === 'index') {
+      const c = this.expr(t.value);
+      return `${this.paren(c, PREC.unary)}[${this.indexCode(c, t.index)}]`;
+    }
+    return this.todo(t.span, 'assignment target').code;
+  }
+
+  defaultValue(t: PyType): string {
+    switch (t.k) {
+      case 'int': return '0';
+      case 'float': return '0.0';
+      case 'bool': return 'false';
+      case 'str': return 'String::new()';
+      case 'list': return 'Vec::new()';
+      case 'set': return 'std::collections::BTreeSet::new()';
+      case 'dict': this.useRuntime('dict'); return 'Dict::new()';
+      default: return 'Default::default()';
+    }
+  }
+
+  ifStmt(s: Extract<AST.Stmt, { k: 'if' }>) {
+    this.w.open(`if ${this.truthy(this.expr(s.test))} {`);
+    this.narrowingBlock(s.test, s.body);
+    let orelse = s.orelse;
+    while (orelse.length === 1 && orelse[0].k === 'if') {
+      const e = orelse[0] as Extract<AST.Stmt, { k: 'if' }>;
+      this.w.dedent();
+      this.w.line(`} else if ${this.truthy(this.expr(e.test))} {`, e.span);
+      this.w.indent();
+      this.narrowingBlock(e.test, e.body);
+      orelse = e.orelse;
+    }
+    if (orelse.length) {
+      this.w.dedent();
+      this.w.line('} else {');
+      this.w.indent();
+      this.block(orelse);
+    }
+    this.w.close();
+  }
+
+  /** `if x is not None:` — inside, x is used unwrapped: shadow it. */
+  narrowingBlock(test: AST.Expr, body: AST.Stmt[]) {
+    const saved = new Map(this.scope.names);
+    if (test.k === 'cmp' && test.ops.length === 1 && test.ops[0] === 'is not' && test.comparators[0].k === 'const' && test.comparators[0].value === null && test.left.k === 'name' && test.left.sym) {
+      const declT = this.varType(test.left);
+      const assigned = this.scope.vars.get(test.left.sym.id);
+      if (declT.k === 'optional' && !(assigned && assigned.assigns > 1 && this.assignsIn(body, test.left.sym.id))) {
+        const cur = this.name(test.left);
+        const inner = declT.inner;
+        if (isCopy(inner)) {
+          this.w.line(`let ${rustIdent(test.left.id)} = ${this.paren(cur, PREC.unary)}.unwrap();`);
+          this.scope.names.set(test.left.sym.id, { code: rustIdent(test.left.id), kind: 'value', type: inner });
+        } else {
+          this.w.line(`let ${rustIdent(test.left.id)} = ${this.paren(cur, PREC.unary)}.as_ref().unwrap();`);
+          this.scope.names.set(test.left.sym.id, { code: rustIdent(test.left.id), kind: 'ref', type: inner });
+        }
+      }
+    }
+    this.block(body);
+    this.scope.names = saved;
+  }
+
+  assignsIn(body: AST.Stmt[], id: number): boolean {
+    let found = false;
+    const check = (t: AST.Expr) => { if (t.k === 'name' && t.sym?.id === id) found = true; if (t.k === 'tuple') t.elts.forEach(check); };
+    const visit = (ss: AST.Stmt[]) => ss.forEach((s) => {
+      if (s.k === 'assign') s.targets.forEach(check);
+      if (s.k === 'augassign' || s.k === 'annassign') check(s.target);
+      if (s.k === 'if' || s.k === 'while') { visit(s.body); visit(s.orelse); }
+      if (s.k === 'for') { check(s.target); visit(s.body); visit(s.orelse); }
+      if (s.k === 'try') { visit(s.body); s.handlers.forEach((h) => visit(h.body)); visit(s.orelse); visit(s.finalbody); }
+    });
+    visit(body);
+    return found;
+  }
+
+  private loopHead(label: string | undefined, head: string) {
+    this.w.open(`${label ? `'${label}: ` : ''}${head} {`);
+  }
+
+  whileStmt(s: Extract<AST.Stmt, { k: 'while' }>) {
+    const label = this.needsLoopLabel(s.body) ? `l${++this.scope.labelCounter}` : undefined;
+    const flag = s.orelse.length ? `__broke${this.scope.labelCounter}` : undefined;
+    if (flag) this.w.line(`let mut ${flag} = false;`);
+    const isTrue = s.test.k === 'const' && s.test.value === true;
+    this.loopHead(label, isTrue ? 'loop' : `while ${this.truthy(this.expr(s.test))}`);
+    this.loopBody(s.body, label, flag);
+    this.w.close();
+    if (flag) { this.w.open(`if !${flag} {`); this.block(s.orelse); this.w.close(); }
+  }
+
+  forStmt(s: Extract<AST.Stmt, { k: 'for' }>) {
+    const label = this.needsLoopLabel(s.body) ? `l${++this.scope.labelCounter}` : undefined;
+    const flag = s.orelse.length ? `__broke${++this.scope.labelCounter}` : undefined;
+    if (flag) this.w.line(`let mut ${flag} = false;`);
+    const saved = new Map(this.scope.names);
+    let it = this.iterate(s.iter);
+    // Iterating a container the body mutates: iterate over a snapshot.
+    const root = rootName(s.iter);
+    if (root?.sym && (it.itemKind === 'ref' || it.parts) && this.bodyMutates(s.body, root.sym.id)) {
+      it = { ...it, code: `${wrapIter(this.ownedItems(it))}.collect::<Vec<_>>()`, itemKind: 'value', parts: undefined };
+    }
+    if (it.parts && s.target.k === 'name') it = { ...it, code: this.ownedItems(it), parts: undefined };
+    const pat = this.bindTarget(s.target, it.item, it.itemKind, true, it.parts);
+    const iterCode = it.code.endsWith('.iter()') && /^[\w.]+\.iter\(\)$/.test(it.code) ? `&${it.code.slice(0, -'.iter()'.length)}` : it.code;
+    this.loopHead(label, `for ${pat} in ${iterCode}`);
+    this.loopBody(s.body, label, flag);
+    this.w.close();
+    this.scope.names = saved;
+    if (flag) { this.w.open(`if !${flag} {`); this.block(s.orelse); this.w.close(); }
+  }
+
+  bodyMutates(body: AST.Stmt[], id: number): boolean {
+    const uses = scanVars(body);
+    return !!uses.get(id)?.mutated;
+  }
+
+  needsLoopLabel(body: AST.Stmt[]): boolean {
+    // break/continue inside a try block (lowered as a labeled block) must name the loop.
+    let found = false;
+    const visit = (ss: AST.Stmt[], inTry: boolean) => ss.forEach((s) => {
+      if ((s.k === 'break' || s.k === 'continue') && inTry) found = true;
+      if (s.k === 'if') { visit(s.body, inTry); visit(s.orelse, inTry); }
+      if (s.k === 'try') { visit(s.body, true); s.handlers.forEach((h) => visit(h.body, inTry)); visit(s.orelse, inTry); visit(s.finalbody, inTry); }
+      if (s.k === 'with' || s.k === 'match') visit(s.k === 'with' ? s.body : s.cases.flatMap((c) => c.body), inTry);
+    });
+    visit(body, false);
+    return found;
+  }
+
+  loopBody(body: AST.Stmt[], label: string | undefined, flag: string | undefined) {
+    if (label) this.scope.loopLabels.push(label);
+    else this.scope.loopLabels.push('');
+    const savedFlag = this.breakFlag;
+    this.breakFlag = flag;
+    const savedTry = this.scope.tryLabels;
+    this.scope.tryLabels = label ? this.scope.tryLabels : [];
+    if (!label) this.scope.tryLabels = savedTry.length ? [] : savedTry;
+    this.scope.tryLabels = savedTry;
+    this.block(body);
+    this.breakFlag = savedFlag;
+    this.scope.loopLabels.pop();
+  }
+  breakFlag: string | undefined;
+
+  /** Owned value for a returned expression: a local variable is moved, not cloned. */
+  returnValue(e: AST.Expr, rt: PyType): string {
+    if (e.k === 'name' && e.sym && (e.sym.scope === 'function') && !this.scope.names.has(e.sym.id) && !this.scope.tryLabels.length) {
+      const r = this.expr(e, rt);
+      if (r.kind === 'place') return this.coerce({ ...r, kind: 'value' }, rt);
+    }
+    return this.exprOwned(e, rt);
+  }
+
+  returnStmt(s: Extract<AST.Stmt, { k: 'return' }>) {
+    const rt = this.scope.returnType;
+    if (this.scope.generatorOut) { this.w.line(`return ${this.scope.generatorOut}.into_iter();`); return; }
+    let v = s.value ? this.returnValue(s.value, rt) : rt.k === 'optional' ? 'None' : '';
+    if (s.value && s.value.k === 'const' && s.value.value === null && rt.k !== 'optional') v = '';
+    if (this.scope.isMain) { this.w.line('return;'); return; }
+    if (this.scope.raises) { this.w.line(`return Ok(${v || '()'});`); return; }
+    this.w.line(v ? `return ${v};` : 'return;');
+  }
+
+  raiseStmt(s: Extract<AST.Stmt, { k: 'raise' }>) {
+    this.useRuntime('exc');
+    let err: string;
+    if (!s.exc) {
+      err = this.currentExcName ?? 'PyErr::new("RuntimeError", "No active exception to reraise")';
+    } else err = this.exceptionValue(s.exc);
+    this.raiseCode(err);
+  }
+  currentExcName: string | undefined;
+
+  raiseCode(err: string) {
+    const t = this.scope.tryLabels[this.scope.tryLabels.length - 1];
+    if (t) { this.w.line(`break '${t.label} Err(${err});`); return; }
+    if (this.scope.raises) { this.w.line(`return Err(${err});`); return; }
+    this.w.line(`py_uncaught(${err});`);
+  }
+
+  /** `ValueError("msg")` / `MyError(x)` / `e` → a PyErr value. */
+  exceptionValue(e: AST.Expr): string {
+    if (e.k === 'call' && e.func.k === 'name') {
+      const kind = e.func.id;
+      const arg = e.args[0];
+      let msg = '""';
+      if (arg) {
+        const a = this.expr(arg.value);
+        msg = a.kind === 'strlit' ? a.code : a.type.k === 'str' ? this.own(a) : `${displayArg(this, a)}.to_string()`;
+        if (e.args.length > 1) {
+          msg = `format!("({})", [${e.args.map((x) => `${this.reprOf(this.expr(x.value))}`).join(', ')}].join(", "))`;
+        }
+      }
+      this.noteException(kind);
+      return `PyErr::new(${rustStr(kind)}, ${msg})`;
+    }
+    if (e.k === 'name') {
+      if (e.type.k === 'type') { this.noteException(e.id); return `PyErr::new(${rustStr(e.id)}, "")`; }
+      const r = this.expr(e);
+      return this.own(r);
+    }
+    return this.todo(e.span, 'raise of this expression').code;
+  }
+
+  noteException(kind: string) {
+    if (!BUILTIN_EXC_PARENT[kind] && !this.exceptionKinds.has(kind) && kind !== 'Exception' && kind !== 'BaseException') this.exceptionKinds.set(kind, 'Exception');
+  }
+
+  tryStmt(s: Extract<AST.Stmt, { k: 'try' }>) {
+    this.useRuntime('exc');
+    const label = `try${++this.scope.labelCounter}`;
+    const catches = s.handlers.flatMap((h) => this.handlerKinds(h));
+    if (!s.handlers.length) {
+      // try/finally: run the body, then the finally block, then re-raise.
+      this.w.open(`let __r${label}: Result<(), PyErr> = '${label}: {`);
+      this.scope.tryLabels.push({ label, catches: [] });
+      this.block(s.body);
+      this.scope.tryLabels.pop();
+      this.w.line('Ok(())');
+      this.w.dedent(); this.w.line('};'); 
+      this.block(s.finalbody);
+      this.w.open(`if let Err(e) = __r${label} {`);
+      this.raiseCode('e');
+      this.w.close();
+      return;
+    }
+    this.w.open(`let __r${label}: Result<(), PyErr> = '${label}: {`);
+    this.scope.tryLabels.push({ label, catches });
+    this.block(s.body);
+    this.scope.tryLabels.pop();
+    this.w.line('Ok(())');
+    this.w.dedent(); this.w.line('};');
+    this.w.open(`match __r${label} {`);
+    if (s.orelse.length) { this.w.open('Ok(()) => {'); this.block(s.orelse); this.w.close('}'); }
+    else this.w.line('Ok(()) => {}');
+    const savedExc = this.currentExcName;
+    let catchAll = false;
+    for (const h of s.handlers) {
+      const kinds = this.handlerKinds(h);
+      const all = kinds.length === 0 || kinds.includes('Exception') || kinds.includes('BaseException');
+      const guard = all ? '' : ` if ${kinds.map((k) => `e.is(${rustStr(k)})`).join(' || ')}`;
+      this.w.open(`Err(e)${guard} => {`, h.span);
+      const saved = new Map(this.scope.names);
+      if (h.name) {
+        this.w.line(`let ${rustIdent(h.name)} = e.clone();`);
+        this.bindExceptionName(h, h.name);
+      } else this.w.line('let _ = &e;');
+      this.currentExcName = 'e.clone()';
+      this.block(h.body);
+      this.scope.names = saved;
+      this.w.close('}');
+      if (all) { catchAll = true; break; }
+    }
+    this.currentExcName = savedExc;
+    if (!catchAll) {
+      this.w.open('Err(e) => {');
+      this.raiseCode('e');
+      this.w.close('}');
+    }
+    this.w.close();
+    this.block(s.finalbody);
+  }
+
+  bindExceptionName(h: AST.Handler, name: string) {
+    // The handler's name is a PyErr; str(e) is its message.
+    let symId: number | undefined;
+    walkExprs(h.body, (x) => { if (x.k === 'name' && x.id === name && x.sym) symId = x.sym.id; });
+    if (symId !== undefined) this.scope.names.set(symId, { code: rustIdent(name), kind: 'place', type: { k: 'class', name: 'Exception', fullName: 'builtins.Exception', args: [] } });
+  }
+
+  handlerKinds(h: AST.Handler): string[] {
+    if (!h.type) return [];
+    const names = h.type.k === 'tuple' ? h.type.elts : [h.type];
+    return names.map((n) => (n.k === 'name' ? n.id : n.k === 'attr' ? n.attr : 'Exception'));
+  }
+
+  delStmt(s: Extract<AST.Stmt, { k: 'del' }>) {
+    for (const t of s.targets) {
+      if (t.k === 'index' && t.value.type.k === 'dict') {
+        const d = this.expr(t.value);
+        this.w.line(`${this.paren(d, PREC.unary)}.remove(${this.keyRef(this.expr(t.index), t.value.type.key)});`);
+      } else if (t.k === 'index' && t.value.type.k === 'list') {
+        const c = this.expr(t.value);
+        if (t.index.k === 'slice') { this.w.line(`${this.todo(t.span, 'del of a slice').code};`); continue; }
+        this.w.line(`${this.paren(c, PREC.unary)}.remove(${this.indexCode(c, t.index)});`);
+      } else if (t.k === 'name') {
+        // Python unbinds the name; nothing to do for Rust's scoping.
+      } else this.w.line(`${this.todo(t.span, 'del of this target').code};`);
+    }
+  }
+
+  withStmt(s: Extract<AST.Stmt, { k: 'with' }>) {
+    this.w.line(`${this.todo(s.span, 'with statement (context managers)').code};`);
+  }
+
+  matchStmt(s: Extract<AST.Stmt, { k: 'match' }>) {
+    // Lowered to an if/else chain over the subject: Python patterns are checked in order.
+    const subj = this.expr(s.subject);
+    this.w.line(`let __m = ${this.borrow(subj)};`);
+    const st = subj.type;
+    let first = true;
+    for (const c of s.cases) {
+      const binds: string[] = [];
+      const cond = this.patternCond(c.pattern, '__m', st, binds, true);
+      const guard = c.guard;
+      const head = first ? 'if' : '} else if';
+      if (guard) {
+        // Bindings must exist before the guard: use a nested block that falls through.
+        this.w.line(`${head} ${cond} && { ${binds.join(' ')} ${this.truthy(this.exprWithBinds(guard, c.pattern))} } {`, c.span);
+      } else this.w.line(`${head} ${cond} {`, c.span);
+      this.w.indent();
+      binds.forEach((b) => this.w.line(b));
+      this.block(c.body);
+      this.w.dedent();
+      first = false;
+    }
+    if (!first) this.w.line('}');
+  }
+
+  private exprWithBinds(e: AST.Expr, _p: AST.Pattern): RExpr { return this.expr(e); }
+
+  /** A Rust bool condition testing `pattern` against `subj` (a reference), collecting bindings. */
+  patternCond(p: AST.Pattern, subj: string, t: PyType, binds: string[], top = false): string {
+    switch (p.k) {
+      case 'capture': {
+        if (p.name) binds.push(`let ${rustIdent(p.name)} = ${isCopy(t) ? `*${subj}` : `${subj}.clone()`};`);
+        if (p.name && p.sym) this.scope.declared.add(p.sym.id);
+        return 'true';
+      }
+      case 'value': {
+        const v = this.expr(p.value);
+        if (t.k === 'str') return `${subj} == ${v.kind === 'strlit' ? v.code : this.strRef(v)}`;
+        if (v.code === '()' || p.value.k === 'const' && p.value.value === null) return `${subj}.is_none()`;
+        if (t.k === 'optional') return `*${subj} == Some(${this.coerce(v, t.inner)})`;
+        return `*${subj} == ${this.coerce(v, t)}`;
+      }
+      case 'or': return '(' + p.alts.map((a) => this.patternCond(a, subj, t, binds)).join(' || ') + ')';
+      case 'as': {
+        const c = this.patternCond(p.pattern, subj, t, binds);
+        binds.push(`let ${rustIdent(p.name)} = ${isCopy(t) ? `*${subj}` : `${subj}.clone()`};`);
+        return c;
+      }
+      case 'seq': {
+        const star = p.items.findIndex((x) => x.k === 'star');
+        const conds: string[] = [];
+        if (t.k === 'tuple') {
+          p.items.forEach((it, i) => conds.push(this.patternCond(it, `&${subj}.${i}`, t.elems[i] ?? T.unknown, binds)));
+          return conds.filter((c) => c !== 'true').join(' && ') || 'true';
+        }
+        const et = elemType(t);
+        const n = p.items.length;
+        conds.push(star >= 0 ? `${subj}.len() >= ${n - 1}` : `${subj}.len() == ${n}`);
+        p.items.forEach((it, i) => {
+          if (it.k === 'star') {
+            if (it.name) binds.push(`let ${rustIdent(it.name)} = ${subj}[${i}..${subj}.len() - ${n - 1 - i}].to_vec();`);
+            return;
+          }
+          const idx = star >= 0 && i > star ? `${subj}.len() - ${n - i}` : String(i);
+          conds.push(this.patternCond(it, `&${subj}[${idx}]`, et, binds));
+        });
+        return conds.filter((c) => c !== 'true').join(' && ') || 'true';
+      }
+      case 'class': {
+        const name = p.cls.k === 'name' ? p.cls.id : '';
+        const builtinTypes: Record<string, string> = { int: 'int', float: 'float', str: 'str', bool: 'bool', list: 'list', dict: 'dict' };
+        if (builtinTypes[name]) {
+          if (p.args[0]) return this.patternCond(p.args[0], subj, t, binds);
+          return 'true';
+        }
+        const c = this.classes.get(name);
+        if (!c) return this.todo(p.span, `class pattern ${name}`).code;
+        const conds: string[] = [];
+        const fields = c.fields;
+        p.args.forEach((a, i) => { const f = fields[i]; if (f) conds.push(this.patternCond(a, `&${subj}.${rustIdent(f.name)}`, f.type, binds)); });
+        p.kwargs.forEach((kw) => { const f = fields.find((x) => x.name === kw.name); if (f) conds.push(this.patternCond(kw.pattern, `&${subj}.${rustIdent(f.name)}`, f.type, binds)); });
+        return conds.filter((x) => x !== 'true').join(' && ') || 'true';
+      }
+      case 'mapping': {
+        if (t.k !== 'dict') return this.todo(p.span, 'mapping pattern').code;
+        const conds: string[] = [];
+        p.keys.forEach((k, i) => {
+          const kc = this.keyRef(this.expr(k), t.key);
+          conds.push(`${subj}.contains_key(${kc})`);
+          conds.push(this.patternCond(p.values[i], `&${subj}[${kc}]`, t.val, binds));
+        });
+        return conds.filter((x) => x !== 'true').join(' && ') || 'true';
+      }
+      case 'star': return 'true';
+    }
+  }
+
+  yieldStmt(y: Extract<AST.Expr, { k: 'yield' }>) {
+    const out = this.scope.generatorOut ?? '__out';
+    const et = this.scope.returnType.k === 'iter' ? this.scope.returnType.elem : T.unknown;
+    const v = y.value ? this.exprOwned(y.value, et) : '()';
+    this.w.line(`${out}.push(${v});`);
+  }
+
+  nestedDef(s: Extract<AST.Stmt, { k: 'def' }>) {
+    // Nested function: a closure capturing the enclosing scope.
+    const saved = new Map(this.scope.names);
+    const params = s.params.filter((p) => p.kind === 'normal').map((p) => {
+      if (p.sym) this.scope.names.set(p.sym.id, { code: rustIdent(p.name), kind: 'place', type: p.type });
+      return `${rustIdent(p.name)}: ${this.rt(p.type)}`;
+    });
+    const ret = s.retType;
+    const mutatesOuter = s.body.some((x) => x.k === 'nonlocal');
+    const savedScope = this.scope;
+    const inner = this.newScope({ ...savedScope, vars: scanVars(s.body), declared: new Set(savedScope.declared), names: this.scope.names, returnType: ret, tryLabels: [], loopLabels: [], raises: false, isMain: false });
+    s.params.forEach((p) => p.sym && inner.declared.add(p.sym.id));
+    this.scope = inner;
+    this.w.open(`let ${mutatesOuter ? 'mut ' : ''}${rustIdent(s.name)} = |${params.join(', ')}|${ret.k !== 'none' && ret.k !== 'unknown' ? ` -> ${this.rt(ret)}` : ''} {`);
+    this.functionBody(s.body, ret);
+    this.scope = savedScope;
+    this.w.close('};');
+    this.scope.names = saved;
+  }
+
+  /** Emits a function body; a final `return x` becomes the tail expression. */
+  functionBody(body: AST.Stmt[], ret: PyType) {
+    const stmts = body.filter((s, i) => !(i === 0 && s.k === 'expr' && s.value.k === 'str'));
+    const last = stmts[stmts.length - 1];
+    const init = stmts.slice(0, -1);
+    if (last && last.k === 'return' && last.value && !this.scope.generatorOut) {
+      const pre = this.scope.predeclare.get(body);
+      if (pre) for (const id of pre) this.emitPredeclare(id);
+      init.forEach((s) => this.stmt(s));
+      this.w.withSpan(last.span, () => {
+        const v = this.returnValue(last.value!, ret);
+        const isNone = last.value!.k === 'const' && last.value!.value === null && ret.k !== 'optional';
+        if (this.scope.raises) this.w.line(`Ok(${isNone ? '()' : v})`);
+        else if (!isNone) this.w.line(v);
+      });
+      return;
+    }
+    this.block(body.filter((s, i) => !(i === 0 && s.k === 'expr' && s.value.k === 'str')));
+    if (this.scope.generatorOut) this.w.line(`${this.scope.generatorOut}.into_iter()`);
+    else if (this.scope.raises && !endsWithReturn(stmts)) this.w.line(ret.k === 'none' || ret.k === 'unknown' ? 'Ok(())' : 'unreachable!()');
+    else if (!endsWithReturn(stmts) && ret.k !== 'none' && ret.k !== 'unknown' && ret.k !== 'optional') {
+      if (stmts.length && last && (last.k === 'while' && last.test.k === 'const' || last.k === 'raise')) return;
+      this.w.line('unreachable!()');
+    } else if (!endsWithReturn(stmts) && ret.k === 'optional') this.w.line('None');
+  }
+}
+
+export const BUILTIN_EXC_PARENT: Record<string, string> = {
+  Exception: 'BaseException', ArithmeticError: 'Exception', ZeroDivisionError: 'ArithmeticError', OverflowError: 'ArithmeticError',
+  LookupError: 'Exception', KeyError: 'LookupError', IndexError: 'LookupError', ValueError: 'Exception', TypeError: 'Exception',
+  RuntimeError: 'Exception', NotImplementedError: 'RuntimeError', RecursionError: 'RuntimeError', AttributeError: 'Exception', NameError: 'Exception',
+  AssertionError: 'Exception', StopIteration: 'Exception', EOFError: 'Exception', OSError: 'Exception', FileNotFoundError: 'OSError',
+  PermissionError: 'OSError', UnicodeError: 'ValueError', SystemExit: 'BaseException', KeyboardInterrupt: 'BaseException',
+};
+
+function endsWithReturn(stmts: AST.Stmt[]): boolean {
+  const last = stmts[stmts.length - 1];
+  if (!last) return false;
+  if (last.k === 'return' || last.k === 'raise') return true;
+  if (last.k === 'if') return endsWithReturn(last.body) && last.orelse.length > 0 && endsWithReturn(last.orelse);
+  if (last.k === 'while' && last.test.k === 'const' && last.test.value === true) return true;
+  return false;
+}
+
+function isEmptyContainer(e: AST.Expr): boolean {
+  if ((e.k === 'list' || e.k === 'set' || e.k === 'tuple') && e.elts.length === 0) return true;
+  if (e.k === 'dict' && e.items.length === 0) return true;
+  if (e.k === 'call' && e.func.k === 'name' && ['list', 'dict', 'set', 'deque', 'defaultdict', 'Counter'].includes(e.func.id) && e.args.length <= 1) return true;
+  return false;
+}
+
+function wrapNot(code: string): string { return /^[\w.()&*!]+$/.test(code) && !/ /.test(code) ? code : `(${code})`; }
+function wrapPrec(code: string, _e: RExpr, prec: number): string { return prec >= PREC.and && / \|\| /.test(code) ? `(${code})` : code; }
+function wrapCmp(code: string, _e: RExpr): string { return / (&&|\|\||==|!=|<|>|<=|>=) /.test(code) || code.startsWith('if ') ? `(${code})` : code; }
+function flip(op: string): string { return ({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[op] ?? op; }
+export function wrapIter(code: string): string { return /^[\w.]+$/.test(code) || code.endsWith(')') && !/^\d/.test(code) && !code.includes('..') ? code : `(${code})`; }
+function filterPat(pat: string): string { return pat.startsWith('&') ? `&${pat}` : `&${pat}`; }
+
+export function moduleConstant(mod: string, attr: string): { code: string; type: PyType } | undefined {
+  const key = `${mod}.${attr}`;
+  const table: Record<string, { code: string; type: PyType }> = {
+    'math.pi': { code: 'std::f64::consts::PI', type: T.float },
+    'math.e': { code: 'std::f64::consts::E', type: T.float },
+    'math.tau': { code: 'std::f64::consts::TAU', type: T.float },
+    'math.inf': { code: 'f64::INFINITY', type: T.float },
+    'math.nan': { code: 'f64::NAN', type: T.float },
+    'string.ascii_lowercase': { code: '"abcdefghijklmnopqrstuvwxyz"', type: T.str },
+    'string.ascii_uppercase': { code: '"ABCDEFGHIJKLMNOPQRSTUVWXYZ"', type: T.str },
+    'string.ascii_letters': { code: '"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"', type: T.str },
+    'string.digits': { code: '"0123456789"', type: T.str },
+    'string.hexdigits': { code: '"0123456789abcdefABCDEF"', type: T.str },
+    'string.punctuation': { code: '"!\\"#$%&\'()*+,-./:;<=>?@[\\\\]^_`{|}~"', type: T.str },
+    'string.whitespace': { code: '" \\t\\n\\r\\x0b\\x0c"', type: T.str },
+    'sys.maxsize': { code: 'i64::MAX', type: T.int },
+  };
+  const r = table[key];
+  if (r && r.type.k === 'str') return { code: `${r.code}.to_string()`, type: T.str };
+  return r;
+}
