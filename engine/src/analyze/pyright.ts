@@ -194,7 +194,7 @@ class Converter {
       case 'builtins.int': return T.int;
       case 'builtins.float': return T.float;
       case 'builtins.bool': return T.bool;
-      case 'builtins.str': return T.str;
+      case 'builtins.str': case 'typing.LiteralString': case 'typing_extensions.LiteralString': return T.str;
       case 'builtins.bytes': case 'builtins.bytearray': return { k: 'bytes' };
       case 'types.NoneType': case 'builtins.NoneType': return T.none;
       case 'builtins.list': return { k: 'list', elem: arg(0) };

@@ -309,7 +309,7 @@ export class Lowerer implements TypeEnv {
       if (op === '**') {
         if (!isFloat && !(e.right.k === 'unary' && e.right.op === '-')) {
           const a = num(e.left, T.int), b = num(e.right, T.int);
-          if (e.right.k === 'num') return { code: `${this.paren(a, PREC.unary)}${/^\d+$/.test(a.code) ? '_i64' : ''}.pow(${b.code})`, type: T.int, kind: 'value', prec: PREC.atom };
+          if (e.right.k === 'num') return { code: `${/^-\d+$/.test(a.code) ? `(${a.code}_i64)` : this.paren(a, PREC.unary)}${/^\d+$/.test(a.code) ? '_i64' : ''}.pow(${b.code})`, type: T.int, kind: 'value', prec: PREC.atom };
           this.useRuntime('ipow');
           return { code: `py_ipow(${a.code}, ${b.code})`, type: T.int, kind: 'value', prec: PREC.atom };
         }
@@ -1798,7 +1798,7 @@ function wrapNot(code: string): string { return /^[\w.()&*!]+$/.test(code) && !/
 function wrapPrec(code: string, _e: RExpr, prec: number): string { return prec >= PREC.and && / \|\| /.test(code) ? `(${code})` : code; }
 function wrapCmp(code: string, _e: RExpr): string { return / (&&|\|\||==|!=|<|>|<=|>=) /.test(code) || code.startsWith('if ') ? `(${code})` : code; }
 function flip(op: string): string { return ({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[op] ?? op; }
-export function wrapIter(code: string): string { return /^[\w.]+$/.test(code) || code.endsWith(')') && !/^\d/.test(code) && !code.includes('..') ? code : `(${code})`; }
+export function wrapIter(code: string): string { return !code.includes('..') && (/^[\w.]+$/.test(code) || code.endsWith(')') && !/^\d/.test(code) && !code.startsWith('&') && !code.startsWith('*')) ? code : `(${code})`; }
 function filterPat(pat: string): string { return pat.startsWith('&') ? `&${pat}` : `&${pat}`; }
 
 export function moduleConstant(mod: string, attr: string): { code: string; type: PyType } | undefined {
