@@ -6,7 +6,7 @@ import * as AST from './ast';
 import { Diagnostic, LineIndex, Range } from './diagnostics';
 import { runtimeFor } from './emit/runtime';
 import { lowerModule } from './lower/module';
-import { ItemInfo } from './lower/lowerer';
+import { BUILTIN_EXC_PARENT, ItemInfo } from './lower/lowerer';
 import { typeToString } from './types';
 
 export { CODES } from './diagnostics';
@@ -143,7 +143,8 @@ export function translate(code: string, options: TranslateOptions = {}): Transla
       suggestion: `add type hint \`${i.text.slice(2)}\``, fix: { title: `Add type hint \`${i.text.slice(2)}\``, edits: [{ range: i.range, newText: i.text }] },
     });
   }
-  const runtime = runtimeFor(lowered.runtime);
+  let runtime = runtimeFor(lowered.runtime);
+  if (lowered.runtime.has('exc')) runtime += '\n\n' + excParentFn(L.exceptionKinds);
   const header: string = '';
   const rust = header + lowered.body.replace(/\n+$/, '\n') + (runtime ? '\n' + runtime + '\n' : '');
   const headerLines = header ? header.split('\n').length - 1 : 0;
@@ -154,6 +155,13 @@ export function translate(code: string, options: TranslateOptions = {}): Transla
   const sourceMap = lowered.sourceMap.map((m) => ({ rustLine: m.rustLine + headerLines, range: toRange(m.py) }));
   const confidence = overallConfidence(items, diagnostics);
   return { rust, diagnostics: dedupe(diagnostics), confidence, items, sourceMap, inferred };
+}
+
+/** The exception class hierarchy (builtins + the program's own classes) for PyErr::is. */
+function excParentFn(custom: Map<string, string>): string {
+  const all = new Map<string, string>([...Object.entries(BUILTIN_EXC_PARENT), ...custom]);
+  const arms = [...all].map(([k, v]) => `        ${JSON.stringify(k)} => Some(${JSON.stringify(v)}),`);
+  return `/// The base class of each exception class (None for BaseException).\nfn exc_parent(kind: &str) -> Option<&'static str> {\n    match kind {\n${arms.join('\n')}\n        _ => None,\n    }\n}`;
 }
 
 function round2(x: number) { return Math.round(x * 100) / 100; }

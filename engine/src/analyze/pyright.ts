@@ -180,7 +180,17 @@ class Converter {
         const first = a.priv.overloads?.[0];
         return first ? c(first) : { k: 'func', params: [], ret: T.unknown };
       }
-      case TC.TypeVar: return a.shared?.name === 'Self' || a.shared?.isSynthesizedSelf ? T.unknown : { k: 'typevar', name: a.shared.name };
+      case TC.TypeVar: {
+        if (a.shared?.name === 'Self' || a.shared?.isSynthesizedSelf || a.shared?.isSynthesized) {
+          // `self` / `cls` inside a class: the bound class (type[C] for `cls`).
+          const bound = a.shared?.boundType;
+          if (!bound) return T.unknown;
+          const inst = c(bound);
+          const instantiable = (a.flags & 1) !== 0 && !(a.flags & 2);
+          return instantiable ? { k: 'type', of: inst } : inst;
+        }
+        return { k: 'typevar', name: a.shared.name };
+      }
       case TC.Module: return { k: 'module', name: a.priv?.moduleName ?? a.moduleName ?? '' };
       case TC.Never: return T.unknown;
       default: return T.unknown;

@@ -12,7 +12,7 @@ import { lowerFString, displayArg } from './format';
 import { lowerClass, collectClass } from './classes';
 
 /** An iterator expression and what it yields; `parts` = a tuple whose components have these kinds. */
-export interface IterInfo { code: string; item: PyType; itemKind: RExpr['kind']; isRange?: boolean; parts?: RExpr['kind'][] }
+export interface IterInfo { code: string; item: PyType; itemKind: RExpr['kind']; isRange?: boolean; parts?: RExpr['kind'][]; refBase?: boolean }
 
 export interface ItemInfo { name: string; kind: 'fn' | 'struct' | 'main' | 'const' | 'trait'; span: AST.Span; rustStart: number; rustEnd: number; signature: string; confidence: number; docstring?: string }
 
@@ -807,7 +807,7 @@ export class Lowerer implements TypeEnv {
     }
     if (t.k === 'list' || t.k === 'set' || t.k === 'deque' || t.k === 'tuplevar') {
       if (r.kind === 'value') return { code: `${this.paren(r, PREC.unary)}.into_iter()`, item: t.elem, itemKind: 'value' };
-      return { code: `${this.paren(r, PREC.unary)}.iter()`, item: t.elem, itemKind: 'ref' };
+      return { code: `${this.paren(r, PREC.unary)}.iter()`, item: t.elem, itemKind: 'ref', refBase: r.kind === 'ref' || r.kind === 'mutref' };
     }
     if (t.k === 'dict') {
       if (r.kind === 'value') return { code: `${this.paren(r, PREC.unary)}.keys().cloned().collect::<Vec<_>>().into_iter()`, item: t.key, itemKind: 'value' };
@@ -1428,7 +1428,7 @@ export class Lowerer implements TypeEnv {
     }
     if (it.parts && s.target.k === 'name') it = { ...it, code: this.ownedItems(it), parts: undefined };
     const pat = this.bindTarget(s.target, it.item, it.itemKind, true, it.parts);
-    const iterCode = it.code.endsWith('.iter()') && /^[\w.]+\.iter\(\)$/.test(it.code) ? `&${it.code.slice(0, -'.iter()'.length)}` : it.code;
+    const iterCode = it.code.endsWith('.iter()') && /^[\w.]+\.iter\(\)$/.test(it.code) && !it.refBase ? `&${it.code.slice(0, -'.iter()'.length)}` : it.code;
     this.loopHead(label, `for ${pat} in ${iterCode}`);
     this.loopBody(s.body, label, flag);
     this.w.close();

@@ -5,7 +5,7 @@ import { PyType, T, hasUnknown, typeToString } from '../types';
 import { RustWriter } from '../emit/writer';
 import { FuncInfo, ParamInfo } from './context';
 import { isCopy, rustIdent, rustStr } from './rtypes';
-import { MUTATING_METHODS, rootName, scanVars, walkExprs } from './scan';
+import { MUTATING_METHODS, rootName, scanVars, setCallMutations, walkExprs } from './scan';
 import { BUILTIN_EXC_PARENT, Lowerer, ItemInfo } from './lowerer';
 import { collectClass, lowerClass } from './classes';
 
@@ -195,14 +195,18 @@ export function lowerModule(module: AST.Module, options: LowerOptions = {}): Low
     }
     return undefined;
   };
+  const mutatedArgs = (call: Extract<AST.Expr, { k: 'call' }>, owner?: FuncInfo): number[] => {
+    const g = resolve(call, owner);
+    if (!g) return [];
+    const idx = g.params.map((p, i) => (p.mode === 'mut' ? i : -2)).filter((i) => i >= 0);
+    if (g.selfMode === 'mut' && call.func.k === 'attr') idx.push(-1);
+    return idx;
+  };
+  setCallMutations((call) => mutatedArgs(call));
   for (let iter = 0; iter < 5; iter++) {
     let changed = false;
     for (const f of allFuncs) {
-      const uses = scanVars(f.def.body, (call) => {
-        const g = resolve(call, f);
-        if (!g) return [];
-        return g.params.map((p, i) => (p.mode === 'mut' ? i : -1)).filter((i) => i >= 0);
-      });
+      const uses = scanVars(f.def.body, (call) => mutatedArgs(call, f));
       for (const p of f.params) {
         const u = p.sym ? uses.get(p.sym.id) : undefined;
         if (u?.mutated && p.mode === 'ref' && !p.rebound) { p.mode = 'mut'; changed = true; }

@@ -74,6 +74,10 @@ export function rootName(e: AST.Expr): Extract<AST.Expr, { k: 'name' }> | undefi
   }
 }
 
+/** Which arguments a call mutates (index -1 = the receiver of a method call); set per module. */
+let callMutations: ((call: Extract<AST.Expr, { k: 'call' }>) => number[]) | undefined;
+export function setCallMutations(f: typeof callMutations) { callMutations = f; }
+
 /** Variable usage facts for one function body (keyed by symbol id). */
 export function scanVars(body: AST.Stmt[], mutatingCall?: (call: Extract<AST.Expr, { k: 'call' }>) => number[]): Map<number, VarUse> {
   const uses = new Map<number, VarUse>();
@@ -118,10 +122,11 @@ export function scanVars(body: AST.Stmt[], mutatingCall?: (call: Extract<AST.Exp
     }
     if (e.k === 'walrus') bind(e.target, false);
     if (e.k === 'comp') e.gens.forEach((g) => bind(g.target, true));
-    if (e.k === 'call' && mutatingCall) {
-      for (const i of mutatingCall(e)) {
-        const a = e.args[i];
-        const u = a && get(rootName(a.value));
+    const mc = mutatingCall ?? callMutations;
+    if (e.k === 'call' && mc) {
+      for (const i of mc(e)) {
+        const target = i === -1 ? (e.func.k === 'attr' ? e.func.value : undefined) : e.args[i]?.value;
+        const u = target && get(rootName(target));
         if (u) u.mutated = true;
       }
     }
