@@ -144,7 +144,7 @@ export function translate(code: string, options: TranslateOptions = {}): Transla
     });
   }
   let runtime = runtimeFor(lowered.runtime);
-  if (lowered.runtime.has('exc')) runtime += '\n\n' + excParentFn(L.exceptionKinds);
+  if (/\bexc_parent\(/.test(runtime)) runtime += '\n\n' + excParentFn(L.exceptionKinds);
   const header: string = '';
   const rust = header + lowered.body.replace(/\n+$/, '\n') + (runtime ? '\n' + runtime + '\n' : '');
   const headerLines = header ? header.split('\n').length - 1 : 0;

@@ -83,7 +83,18 @@ export function lowerClass(L: Lowerer, c: Extract<AST.Stmt, { k: 'class' }>): st
   L.useRuntime('pystr');
   if (c.docstring) L.docComment(c.docstring, '///');
   const generics = info.typeParams.length ? `<${info.typeParams.join(', ')}>` : '';
-  const bounds = info.typeParams.length ? `<${info.typeParams.map((t) => `${t}: Clone + PartialOrd + PyStr`).join(', ')}>` : '';
+  // Type parameters used as dict keys / set items need Hash + Eq.
+  const keyVars = new Set<string>();
+  const findKeys = (t: PyType) => {
+    if (t.k === 'dict' && t.key.k === 'typevar') keyVars.add(t.key.name);
+    if (t.k === 'set' && t.elem.k === 'typevar') keyVars.add(t.elem.name);
+    if (t.k === 'dict') { findKeys(t.key); findKeys(t.val); }
+    else if (t.k === 'list' || t.k === 'set' || t.k === 'deque' || t.k === 'tuplevar') findKeys(t.elem);
+    else if (t.k === 'tuple') t.elems.forEach(findKeys);
+    else if (t.k === 'optional') findKeys(t.inner);
+  };
+  info.fields.forEach((f) => findKeys(f.type));
+  const bounds = info.typeParams.length ? `<${info.typeParams.map((t) => `${t}: Clone + PartialOrd + PyStr${keyVars.has(t) ? ' + std::hash::Hash + Eq' : ''}`).join(', ')}>` : '';
   const hasFloat = info.fields.some((f) => containsFloat(f.type));
   const derives = ['Clone', 'Debug'];
   const userEq = info.methods.has('__eq__');

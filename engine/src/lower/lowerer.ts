@@ -1017,7 +1017,10 @@ export class Lowerer implements TypeEnv {
         w.line(`${r.code};`);
         return;
       }
-      case 'assign': return this.assign(s.targets, s.value, s.span);
+      case 'assign':
+        // `Matrix = List[List[int]]`, `T = TypeVar("T")`: type-level only, nothing to emit.
+        if (s.targets.every((x) => x.k === 'name') && (s.value.type.k === 'type' || s.value.k === 'call' && s.value.func.k === 'name' && (s.value.func.id === 'TypeVar' || s.value.func.id === 'NewType'))) return;
+        return this.assign(s.targets, s.value, s.span);
       case 'annassign':
         if (s.value) return this.assign([s.target], s.value, s.span, true);
         return;
