@@ -22,6 +22,7 @@ export const CODES = {
   PTR001: 'syntax error in the Python source',
   PTR002: 'input is not valid UTF-8 text or is binary',
   PTR003: 'input exceeds the size limit',
+  PTR004: 'input is nested too deeply to translate',
   PTR010: 'unsupported construct, translated as todo!()',
   PTR011: 'unsupported import; the names it provides become todo!()',
   PTR020: 'type could not be inferred; a fallback type was used',

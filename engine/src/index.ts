@@ -61,6 +61,19 @@ export function warmUp() {
 const DEFAULT_MAX = 5 * 1024 * 1024;
 
 export function translate(code: string, options: TranslateOptions = {}): TranslateResult {
+  try {
+    return translateInner(code, options);
+  } catch (e) {
+    // Pathological nesting can exhaust the stack in the type checker or the lowering.
+    if (e instanceof RangeError) {
+      const message = 'input is nested too deeply to translate (stack exhausted); split the expression';
+      return { rust: '', confidence: 0, items: [], sourceMap: [], inferred: [], fatal: message, diagnostics: [{ code: 'PTR004', severity: 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
+    }
+    throw e;
+  }
+}
+
+function translateInner(code: string, options: TranslateOptions): TranslateResult {
   const original = code;
   const lines = new LineIndex(original);
   const fail = (code: string, message: string, range?: Range): TranslateResult => ({
@@ -97,8 +110,9 @@ export function translate(code: string, options: TranslateOptions = {}): Transla
   let current = ctx + text;
   let mapBack: (o: number) => number = (o) => o;
   const allInsertions: Insertion[] = [];
-  // Up to three rounds: each round's annotations can make more types concrete.
-  for (let round = 0; round < 3; round++) {
+  // Up to six rounds: each round's annotations can make more types concrete (call chains
+  // f(g(x)) need one round per link).
+  for (let round = 0; round < 6; round++) {
     const ins = inferAnnotations(analysed.module).filter((i) => i.offset >= ctx.length || round > 0);
     if (!ins.length) break;
     const applied = applyInsertions(current, ins);

@@ -3,7 +3,7 @@
 // parameters. Evidence from uses (`.append(x)`, `d[k] = v`, call sites) becomes annotations
 // inserted into the text, which pyright then re-checks (DESIGN §2).
 import * as AST from '../ast';
-import { PyType, T, hasUnknown } from '../types';
+import { PyType, T, hasUnknown, typeToString } from '../types';
 import { walkExprs } from '../lower/scan';
 
 export interface Insertion { offset: number; text: string; why: string; span: AST.Span }
@@ -38,12 +38,13 @@ export function annotationText(t: PyType): string | undefined {
     }
     case 'tuple': { const es = t.elems.map(r); return es.every((x) => x) ? `tuple[${es.join(', ')}]` : undefined; }
     case 'optional': { const i = r(t.inner); return i && `${i} | None`; }
-    case 'class': return t.args.length ? undefined : t.name;
+    // Quoted: a forward reference (a method of the class itself, or a class defined later).
+    case 'class': return t.args.length ? undefined : JSON.stringify(t.name);
     default: return undefined;
   }
 }
 
-interface Candidate { key: string; type: PyType; insertAt: number; span: AST.Span; evidence?: PyType }
+interface Candidate { key: string; type: PyType; insertAt: number; span: AST.Span; evidence?: PyType; /** completes a bare `list`/`dict` annotation */ bare?: string }
 
 /** Collects annotation insertions for a module (one round). */
 export function inferAnnotations(module: AST.Module): Insertion[] {
@@ -63,6 +64,12 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
         const declT = typeOfTarget(t);
         const init = emptyContainerType(s.value);
         if (k && init && hasUnknown(declT) && !cands.has(k)) cands.set(k, { key: k, type: init, insertAt: t.span.end, span: t.span });
+        const mixed = mixedNumericLiteral(s.value);
+        if (k && mixed && hasUnknown(declT) && !cands.has(k)) cands.set(k, { key: k, type: mixed, insertAt: t.span.end, span: t.span });
+        // `parent = {start: None}`: the values are filled in later (dict[str, str | None]).
+        if (k && !init && s.value.k === 'dict' && s.value.items.length && s.value.items.every((i) => i.key && i.value.k === 'const' && i.value.value === null) && declT.k === 'dict' && declT.val.k === 'none' && !hasUnknown(declT.key) && !cands.has(k)) {
+          cands.set(k, { key: k, type: { k: 'dict', key: declT.key, val: T.none }, insertAt: t.span.end, span: t.span });
+        }
       }
       if (s.k === 'def' || s.k === 'class') visitStmts(s.body);
       if (s.k === 'if' || s.k === 'while' || s.k === 'for') { visitStmts(s.body); visitStmts(s.orelse); }
@@ -72,6 +79,28 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
     }
   };
   visitStmts(module.body);
+  // Class-body fields with a bare generic annotation (`quantity: dict = field(...)` in a
+  // dataclass): complete it from the uses of `self.quantity`, or from the default's type.
+  const visitClasses = (stmts: AST.Stmt[]) => stmts.forEach((s) => {
+    if (s.k !== 'class') return;
+    for (const f of s.body) {
+      if (f.k !== 'annassign' || f.target.k !== 'name') continue;
+      const bare = bareGeneric(f.annotation);
+      if (!bare || bare === 'tuple') continue;
+      const k = `a${s.name}.${f.target.id}`;
+      let type: PyType = bare === 'dict' ? { k: 'dict', key: T.unknown, val: T.unknown } : { k: bare as 'list' | 'set', elem: T.unknown };
+      let dv = f.value;
+      if (dv && dv.k === 'call' && dv.func.k === 'name' && dv.func.id === 'field') {
+        const fac = dv.args.find((a) => a.name === 'default_factory')?.value;
+        dv = fac && fac.k === 'lambda' ? fac.body : dv.args.find((a) => a.name === 'default')?.value;
+      }
+      const dt = dv ? contextFreeType(dv) : undefined;
+      if (dt && !hasUnknown(dt) && dt.k === type.k) type = dt;
+      cands.set(k, { key: k, type, insertAt: f.annotation.span.end, span: f.annotation.span, bare });
+    }
+    visitClasses(s.body);
+  });
+  visitClasses(module.body);
   if (!cands.size) return paramInsertions(module);
   // 2. Evidence from uses anywhere in the module.
   const refine = (k: string | undefined, f: (t: PyType) => PyType) => {
@@ -148,22 +177,29 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
         refine(kk, (c) => (c.k === 'dict' ? { ...c, key: keyArg ? join(c.key, keyArg.type) : c.key, val: { k: m === 'add' ? 'set' : 'list', elem: a0.type } as PyType } : c));
       }
     }
+    // heapq.heappush(heap, item) / bisect.insort(xs, item): a list of item's type.
+    const fname = e.func.k === 'attr' ? e.func.attr : e.func.k === 'name' ? e.func.id : '';
+    if (['heappush', 'heappushpop', 'insort', 'insort_left', 'insort_right'].includes(fname) && e.args.length >= 2) {
+      const it = e.args[1].value.type;
+      if (known(it) && !hasUnknown(it)) refine(keyOf(e.args[0].value), (c) => (c.k === 'list' ? { k: 'list', elem: join(c.elem, it) } : c));
+    }
     if (e.k === 'call' && e.func.k === 'name' && e.func.type.k === 'func') {
       // Passing the container to an annotated parameter.
       const ft = e.func.type;
       e.args.forEach((a, i) => { const k = keyOf(a.value); if (k && ft.params[i] && !hasUnknown(ft.params[i])) refine(k, (c) => join(c, ft.params[i])); });
     }
-  });
+  }, true);
   // Key reads: d[k] with a known k
   walkExprs(module.body, (e) => {
     if (e.k === 'index') { const k = keyOf(e.value); refine(k, (c) => (c.k === 'dict' && c.key.k === 'unknown' && known(e.index.type) ? { ...c, key: e.index.type } : c)); }
     if (e.k === 'cmp' && (e.ops[0] === 'in' || e.ops[0] === 'not in')) { const k = keyOf(e.comparators[0]); refine(k, (c) => (c.k === 'dict' && c.key.k === 'unknown' && known(e.left.type) ? { ...c, key: e.left.type } : (c.k === 'list' || c.k === 'set') && c.elem.k === 'unknown' && known(e.left.type) ? { ...c, elem: e.left.type } : c)); }
-  });
+  }, true);
   const out: Insertion[] = [];
   for (const c of cands.values()) {
     if (hasUnknown(c.type)) continue;
     const text = annotationText(c.type);
-    if (text) out.push({ offset: c.insertAt, text: `: ${text}`, why: `inferred ${text} from its uses`, span: c.span });
+    if (text && c.bare) { if (text.startsWith(c.bare + '[')) out.push({ offset: c.insertAt, text: text.slice(c.bare.length), why: `inferred ${text} from its uses`, span: c.span }); }
+    else if (text) out.push({ offset: c.insertAt, text: `: ${text}`, why: `inferred ${text} from its uses`, span: c.span });
   }
   return [...out, ...paramInsertions(module)];
 }
@@ -174,6 +210,32 @@ function walkReturns(stmts: AST.Stmt[], f: (r: Extract<AST.Stmt, { k: 'return' }
     if (s.k === 'if' || s.k === 'while' || s.k === 'for') { walkReturns(s.body, f); walkReturns(s.orelse, f); }
     if (s.k === 'try') { walkReturns(s.body, f); s.handlers.forEach((h) => walkReturns(h.body, f)); }
   }
+}
+
+/** The type of an argument; a list/set literal passed to a bare `list` param is typed from its items. */
+function literalType(v: AST.Expr): PyType {
+  if (!v || !v.type) return T.unknown;
+  if ((v.k === 'list' || v.k === 'set') && v.elts.length && (v.type.k === 'list' || v.type.k === 'set') && hasUnknown(v.type.elem)) {
+    let t: PyType | undefined;
+    for (const x of v.elts) t = join(t, literalType(x));
+    return t && !hasUnknown(t) ? { k: v.k, elem: t } : v.type;
+  }
+  if (v.k === 'tuple' && v.type.k === 'tuple' && hasUnknown(v.type)) return { k: 'tuple', elems: v.elts.map(literalType) };
+  if (v.k === 'dict' && v.items.length && v.items.every((i) => i.key) && (v.type.k !== 'dict' || hasUnknown(v.type))) {
+    // `{"cola": (125, 2)}` passed to a bare `dict` parameter reads dict[Unknown, Unknown].
+    let kt: PyType | undefined, vt: PyType | undefined;
+    for (const i of v.items) { kt = join(kt, literalType(i.key!)); vt = join(vt, literalType(i.value)); }
+    return kt && vt && !hasUnknown(kt) && !hasUnknown(vt) ? { k: 'dict', key: kt, val: vt } : v.type;
+  }
+  return v.type;
+}
+
+/** `[-40, 0, 36.6]`: pyright leaves a list of ints and floats Unknown; Python's promotion says float. */
+function mixedNumericLiteral(v: AST.Expr): PyType | undefined {
+  if ((v.k !== 'list' && v.k !== 'set') || !v.elts.length || v.type.k !== v.k || v.type.elem.k !== 'unknown') return undefined;
+  const ts = v.elts.map((x) => x.type.k);
+  if (!ts.every((k) => k === 'int' || k === 'float' || k === 'bool') || !ts.includes('float')) return undefined;
+  return { k: v.k, elem: T.float };
 }
 
 function emptyContainerType(v: AST.Expr): PyType | undefined {
@@ -209,16 +271,89 @@ function paramInsertions(module: AST.Module): Insertion[] {
     let key: string | undefined;
     let offset = 0;
     if (e.func.k === 'name') key = defs.has(e.func.id) ? e.func.id : defs.has(`${e.func.id}.__init__`) ? `${e.func.id}.__init__` : undefined;
+    // `cls(...)` inside a classmethod constructs the class.
+    if (e.func.k === 'name' && !key && e.func.type.k === 'type' && e.func.type.of.k === 'class' && defs.has(`${e.func.type.of.name}.__init__`)) key = `${e.func.type.of.name}.__init__`;
     if (e.func.k === 'name' && key?.endsWith('.__init__')) offset = 1;
-    if (e.func.k === 'attr' && e.func.value.type.k === 'class') { key = `${e.func.value.type.name}.${e.func.attr}`; offset = 1; }
+    if (e.func.k === 'attr' && (e.func.value.type.k === 'class' || e.func.value.type.k === 'type' && e.func.value.type.of.k === 'class')) {
+      const vt = e.func.value.type;
+      const cname = vt.k === 'class' ? vt.name : vt.k === 'type' && vt.of.k === 'class' ? vt.of.name : '';
+      key = `${cname}.${e.func.attr}`;
+      // self/cls is bound except for static methods (and plain methods called on the class).
+      const m = defs.get(key);
+      const deco = (m?.decorators ?? []).map((d) => (d.expr.k === 'name' ? d.expr.id : ''));
+      offset = deco.includes('staticmethod') || (vt.k === 'type' && !deco.includes('classmethod')) ? 0 : 1;
+    }
     if (!key || !defs.has(key)) return;
     const d = defs.get(key)!;
-    e.args.forEach((a, i) => {
+    // f(*t) with a tuple t: its element types are the positional arguments.
+    const args: { name?: string; value: { type: PyType } }[] = [];
+    for (const a of e.args) {
+      if (a.star === '*' && a.value.type.k === 'tuple') args.push(...a.value.type.elems.map((t) => ({ value: { type: t } })));
+      else if (a.star) return;
+      else args.push(a);
+    }
+    args.forEach((a, i) => {
       const p = a.name ? d.params.find((x) => x.name === a.name) : d.params[i + offset];
-      if (!p || p.annotation || p.kind !== 'normal') return;
+      if (!p || (p.annotation && !bareGeneric(p.annotation)) || p.kind !== 'normal') return;
       const k = `${key}#${p.name}`;
-      evidence.set(k, [...(evidence.get(k) ?? []), a.value.type]);
+      evidence.set(k, [...(evidence.get(k) ?? []), literalType(a.value as AST.Expr)]);
     });
+  }, true);
+  // Operator dunders: `a + b` / `a < b` / `x in a` on a user class are calls of its methods.
+  const dunderEvidence = (cls: PyType, method: string, arg: PyType) => {
+    if (cls.k !== 'class' || !defs.has(`${cls.name}.${method}`)) return;
+    const p = defs.get(`${cls.name}.${method}`)!.params[1];
+    if (!p || p.annotation || p.kind !== 'normal') return;
+    const k = `${cls.name}.${method}#${p.name}`;
+    evidence.set(k, [...(evidence.get(k) ?? []), literalType({ type: arg } as AST.Expr)]);
+  };
+  const BIN_DUNDER: Record<string, string> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'truediv', '//': 'floordiv', '%': 'mod', '@': 'matmul', '**': 'pow', '&': 'and', '|': 'or', '^': 'xor' };
+  const CMP_DUNDER: Record<string, string> = { '==': '__eq__', '!=': '__ne__', '<': '__lt__', '<=': '__le__', '>': '__gt__', '>=': '__ge__' };
+  walkExprs(module.body, (e) => {
+    if (e.k === 'bin' && BIN_DUNDER[e.op]) {
+      dunderEvidence(e.left.type, `__${BIN_DUNDER[e.op]}__`, e.right.type);
+      if (e.left.type.k !== 'class') dunderEvidence(e.right.type, `__r${BIN_DUNDER[e.op]}__`, e.left.type);
+    }
+    if (e.k === 'cmp') {
+      let left = e.left;
+      e.ops.forEach((op, i) => {
+        const right = e.comparators[i];
+        if (CMP_DUNDER[op]) dunderEvidence(left.type, CMP_DUNDER[op], right.type);
+        if (op === '!=') dunderEvidence(left.type, '__eq__', right.type);
+        if (op === 'in' || op === 'not in') dunderEvidence(right.type, '__contains__', left.type);
+        left = right;
+      });
+    }
+  }, true);
+  // Comparison dunders never seen in use (sorted(), min() call them): compare with the class.
+  for (const [key, d] of defs) {
+    const [cls, m] = key.split('.');
+    const p = d.params[1];
+    if (!m || !['__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__'].includes(m) || !p || p.annotation || p.kind !== 'normal') continue;
+    const k = `${key}#${p.name}`;
+    if (!evidence.has(k)) evidence.set(k, [{ k: 'class', name: cls, fullName: cls, args: [] }]);
+  }
+  // A function passed as `key=` / to map()/filter(): its first parameter gets the element type.
+  walkExprs(module.body, (e) => {
+    if (e.k !== 'call') return;
+    const fnArgs: { f: AST.Expr; seq?: AST.Expr }[] = [];
+    const keyArg = e.args.find((a) => a.name === 'key')?.value;
+    if (keyArg) {
+      if (e.func.k === 'attr' && e.func.attr === 'sort') fnArgs.push({ f: keyArg, seq: e.func.value });
+      else if (e.func.k === 'name' && ['sorted', 'min', 'max'].includes(e.func.id)) fnArgs.push({ f: keyArg, seq: e.args.filter((a) => !a.name).length === 1 ? e.args[0].value : undefined });
+    }
+    if (e.func.k === 'name' && (e.func.id === 'map' || e.func.id === 'filter') && e.args.length === 2) fnArgs.push({ f: e.args[0].value, seq: e.args[1].value });
+    for (const { f, seq } of fnArgs) {
+      if (f.k !== 'name' || !defs.has(f.id) || !seq) continue;
+      const d = defs.get(f.id)!;
+      const p = d.params[0];
+      if (!p || (p.annotation && !bareGeneric(p.annotation)) || p.kind !== 'normal') continue;
+      const st = seq.type;
+      const el = st.k === 'list' || st.k === 'set' || st.k === 'tuplevar' || st.k === 'iter' || st.k === 'deque' ? st.elem : st.k === 'dict' ? st.key : st.k === 'str' ? T.str : undefined;
+      if (!el) continue;
+      const k = `${f.id}#${p.name}`;
+      evidence.set(k, [...(evidence.get(k) ?? []), el]);
+    }
   }, true);
   const out: Insertion[] = [];
   for (const [k, types] of evidence) {
@@ -230,10 +365,258 @@ function paramInsertions(module: AST.Module): Insertion[] {
     for (const x of types) t = join(t, x);
     if (p.default && p.default.k === 'const' && p.default.value === null && t) t = join(t, T.none);
     if (!t || hasUnknown(t)) continue;
+    if (conflicting(types)) continue; // called with unrelated types: genericInsertions makes it generic
     const text = annotationText(t);
-    if (text) out.push({ offset: p.span.start + p.name.length, text: `: ${text}`, why: `inferred ${text} from call sites`, span: p.span });
+    if (!text) continue;
+    if (p.annotation) {
+      // `x: list` → `x: list[int]`: complete the bare generic annotation.
+      const bare = bareGeneric(p.annotation)!;
+      if (!text.startsWith(bare + '[')) continue;
+      out.push({ offset: p.annotation.span.end, text: text.slice(bare.length), why: `inferred ${text} from call sites`, span: p.span });
+    } else out.push({ offset: p.span.start + p.name.length, text: `: ${text}`, why: `inferred ${text} from call sites`, span: p.span });
+  }
+  // `-> list` (bare generic return annotation): complete it from the returned values.
+  for (const d of defs.values()) {
+    if (!d.returns || !bareGeneric(d.returns) || d.isGenerator) continue;
+    let t: PyType | undefined;
+    let ok = true;
+    walkReturns(d.body, (r) => { if (!r.value || hasUnknown(contextFreeType(r.value))) { if (r.value && !(r.value.k === 'list' && !r.value.elts.length || r.value.k === 'dict' && !r.value.items.length)) ok = false; return; } t = join(t, contextFreeType(r.value)); });
+    if (!ok || !t || hasUnknown(t)) continue;
+    const bare = bareGeneric(d.returns)!;
+    const text = annotationText(t);
+    if (!text || !text.startsWith(bare + '[')) continue;
+    out.push({ offset: d.returns.span.end, text: text.slice(bare.length), why: `inferred return type ${text}`, span: d.returns.span });
+  }
+  return [...out, ...genericInsertions(module, defs), ...callableInsertions(module, defs), ...recursiveReturnInsertions(module, defs)];
+}
+
+/**
+ * A function without a return annotation whose inferred return type is partly Unknown only
+ * because some returns recurse (`return f(a) + f(b)`): annotate it from the other returns.
+ */
+function recursiveReturnInsertions(module: AST.Module, defs: Map<string, Extract<AST.Stmt, { k: 'def' }>>): Insertion[] {
+  const out: Insertion[] = [];
+  for (const [key, d] of defs) {
+    if (d.returns || d.isGenerator || d.isAsync || d.name === '__init__' || key.includes('.')) continue;
+    // Recursive: returns typed Unknown (through the recursion) are taken to agree with the others.
+    let recursive = false;
+    walkExprs(d.body, (y) => { if (y.k === 'call' && y.func.k === 'name' && y.func.id === d.name) recursive = true; });
+    if (!recursive) continue;
+    let t: PyType | undefined;
+    walkReturns(d.body, (r) => {
+      if (!r.value) { t = join(t, T.none); return; }
+      const ct = contextFreeType(r.value);
+      if (!hasUnknown(ct)) t = join(t, ct);
+    });
+    if (!t || hasUnknown(t) || t.k === 'none') continue;
+    const text = annotationText(t);
+    if (!text) continue;
+    // Insert ` -> T` before the `:` that ends the signature (after the closing parenthesis).
+    let i = d.nameSpan.end, depth = 0;
+    for (; i < module.text.length; i++) {
+      const ch = module.text[i];
+      if (ch === '(') depth++;
+      else if (ch === ')') { depth--; if (depth === 0) break; }
+      else if (ch === '#' || ch === '"' || ch === "'") { i = -1; break; }
+    }
+    if (i < 0 || i >= module.text.length) continue;
+    out.push({ offset: i + 1, text: ` -> ${text}`, why: `inferred return type ${text}`, span: d.nameSpan });
   }
   return out;
+}
+
+/**
+ * An unannotated parameter that receives lambdas (`merge_sort_by(people, key=lambda p: p[1])`)
+ * and is called in the body (`key(left[0])`): `key: Callable[[tuple[str, int]], int]`, the
+ * lambda's result typed from its body with the argument types the function passes.
+ */
+function callableInsertions(module: AST.Module, defs: Map<string, Extract<AST.Stmt, { k: 'def' }>>): Insertion[] {
+  const lambdas = new Map<string, Extract<AST.Expr, { k: 'lambda' }>[]>();
+  walkExprs(module.body, (e) => {
+    if (e.k !== 'call' || e.func.k !== 'name' || !defs.has(e.func.id) || e.args.some((a) => a.star)) return;
+    const d = defs.get(e.func.id)!;
+    e.args.forEach((a, i) => {
+      const p = a.name ? d.params.find((x) => x.name === a.name) : d.params[i];
+      if (!p || p.annotation || p.kind !== 'normal' || a.value.k !== 'lambda') return;
+      const k = `${e.func.k === 'name' ? e.func.id : ''}#${p.name}`;
+      lambdas.set(k, [...(lambdas.get(k) ?? []), a.value]);
+    });
+  }, true);
+  const classFields = new Map<string, { name: string; type: PyType }[]>();
+  const collectClasses = (ss: AST.Stmt[]) => ss.forEach((s) => { if (s.k === 'class') { classFields.set(s.name, s.fields); collectClasses(s.body); } });
+  collectClasses(module.body);
+  const out: Insertion[] = [];
+  for (const [k, ls] of lambdas) {
+    const [fn, pname] = k.split('#');
+    const d = defs.get(fn)!;
+    const p = d.params.find((x) => x.name === pname)!;
+    // Argument types of the calls `p(...)` inside the function.
+    let argTs: PyType[] | undefined;
+    let ok = true;
+    walkExprs(d.body, (e) => {
+      if (e.k !== 'call' || e.func.k !== 'name' || e.func.id !== pname) return;
+      const ts = e.args.map((a) => (a.name || a.star ? T.unknown : a.value.type));
+      if (ts.some(hasUnknown)) { ok = false; return; }
+      if (!argTs) argTs = ts;
+      else if (ts.length !== argTs.length || ts.some((t, i) => typeToString(t) !== typeToString(argTs![i]))) ok = false;
+    });
+    if (!ok || !argTs) continue;
+    let ret: PyType | undefined;
+    for (const l of ls) {
+      if (l.params.length !== argTs.length || l.params.some((x) => x.kind !== 'normal')) { ok = false; break; }
+      const env = new Map(l.params.map((x, i) => [x.name, argTs![i]] as [string, PyType]));
+      const r = evalSimple(l.body, env, classFields);
+      if (!r || hasUnknown(r)) { ok = false; break; }
+      ret = join(ret, r);
+    }
+    if (!ok || !ret) continue;
+    const args = argTs.map(annotationText), rt = annotationText(ret);
+    if (args.some((a) => !a) || !rt) continue;
+    const text = `Callable[[${args.join(', ')}], ${rt}]`;
+    out.push({ offset: p.span.start + p.name.length, text: `: ${text}`, why: `inferred ${text} from the lambdas passed to it`, span: p.span });
+  }
+  const hasCallable = module.body.some((s) => s.k === 'importfrom' && s.module === 'typing' && s.names.some((n) => n.name === 'Callable' && !n.asname));
+  if (out.length && !hasCallable) {
+    const first = module.body.find((s) => s.k === 'def' || s.k === 'class') as Extract<AST.Stmt, { k: 'def' | 'class' }> | undefined;
+    if (!first) return [];
+    const pos = first.decorators.length ? Math.min(first.span.start, first.decorators[0].span.start) : first.span.start;
+    const lineStart = module.text.lastIndexOf('\n', pos - 1) + 1;
+    out.push({ offset: lineStart, text: 'from typing import Callable\n\n\n', why: 'Callable for inferred function parameters', span: { start: lineStart, end: lineStart } });
+  }
+  return out;
+}
+
+/** The type of a simple expression (a lambda body) from its names' types, else undefined. */
+function evalSimple(e: AST.Expr, env: Map<string, PyType>, classes: Map<string, { name: string; type: PyType }[]>): PyType | undefined {
+  const ev = (x: AST.Expr) => evalSimple(x, env, classes);
+  switch (e.k) {
+    case 'name': return env.get(e.id) ?? (hasUnknown(e.type) ? undefined : e.type);
+    case 'num': return e.isInt ? T.int : T.float;
+    case 'str': return T.str;
+    case 'const': return e.value === true || e.value === false ? T.bool : e.value === null ? T.none : undefined;
+    case 'tuple': { const ts = e.elts.map(ev); return ts.every((t) => t) ? { k: 'tuple', elems: ts as PyType[] } : undefined; }
+    case 'index': {
+      const b = ev(e.value);
+      if (!b) return undefined;
+      if (b.k === 'tuple' && e.index.k === 'num' && e.index.isInt) { const i = Number(e.index.value); return b.elems[i < 0 ? b.elems.length + i : i]; }
+      if (b.k === 'tuple' && e.index.k === 'unary' && e.index.op === '-' && e.index.operand.k === 'num') return b.elems[b.elems.length - Number(e.index.operand.value)];
+      if (b.k === 'list' || b.k === 'tuplevar') return e.index.k === 'slice' ? b : b.elem;
+      if (b.k === 'dict') return b.val;
+      if (b.k === 'str') return T.str;
+      return undefined;
+    }
+    case 'attr': {
+      const b = ev(e.value);
+      if (b?.k === 'class') return classes.get(b.name)?.find((f) => f.name === e.attr)?.type;
+      return undefined;
+    }
+    case 'unary': { const t = ev(e.operand); return e.op === 'not' ? T.bool : t && (t.k === 'int' || t.k === 'float') ? t : e.op === '-' && t?.k === 'bool' ? T.int : undefined; }
+    case 'bin': {
+      const a = ev(e.left), b = ev(e.right);
+      if (!a || !b) return undefined;
+      if ((a.k === 'int' || a.k === 'float') && (b.k === 'int' || b.k === 'float')) return e.op === '/' ? T.float : join(a, b);
+      if (a.k === 'str' && b.k === 'str' && e.op === '+') return T.str;
+      return undefined;
+    }
+    case 'cmp': return T.bool;
+    case 'call': {
+      if (e.func.k === 'name' && e.func.id === 'len') return T.int;
+      if (e.func.k === 'name' && e.func.id === 'str') return T.str;
+      if (e.func.k === 'name' && e.func.id === 'abs' && e.args[0]) return ev(e.args[0].value);
+      if (e.func.k === 'attr' && ['lower', 'upper', 'strip', 'casefold', 'title'].includes(e.func.attr) && ev(e.func.value)?.k === 'str') return T.str;
+      return undefined;
+    }
+    default: return undefined;
+  }
+}
+
+/** Known types that do not widen into one another (`list[int]` vs `list[str]`). */
+function conflicting(types: PyType[]): boolean {
+  const ks = types.filter((t) => !hasUnknown(t));
+  for (let i = 1; i < ks.length; i++) {
+    const a = join(ks[0], ks[i]), b = join(ks[i], ks[0]);
+    if (typeToString(a) !== typeToString(b)) return true;
+  }
+  return false;
+}
+
+/**
+ * A top-level function called with unrelated argument types (`quicksort(list_of_ints)`,
+ * `quicksort(list_of_strs)`) becomes generic: its varying parameters are annotated with one
+ * TypeVar `_T` (`items: list[_T]`, `target: _T`) when every call site agrees on what `_T` is.
+ */
+function genericInsertions(module: AST.Module, defs: Map<string, Extract<AST.Stmt, { k: 'def' }>>): Insertion[] {
+  const calls = new Map<string, Map<string, PyType>[]>();
+  walkExprs(module.body, (e) => {
+    if (e.k !== 'call' || e.func.k !== 'name' || !defs.has(e.func.id) || e.func.id.includes('.')) return;
+    if (e.args.some((a) => a.star)) return;
+    const d = defs.get(e.func.id)!;
+    const m = new Map<string, PyType>();
+    e.args.forEach((a, i) => {
+      const p = a.name ? d.params.find((x) => x.name === a.name) : d.params[i];
+      if (p) m.set(p.name, contextFreeType(a.value));
+    });
+    calls.set(e.func.id, [...(calls.get(e.func.id) ?? []), m]);
+  }, true);
+  const out: Insertion[] = [];
+  for (const [fn, sites] of calls) {
+    const d = defs.get(fn)!;
+    if (d.isGenerator) continue;
+    const generic: { p: AST.Param; list: boolean }[] = [];
+    for (const p of d.params) {
+      if (p.kind !== 'normal' || p.default) continue;
+      if (p.annotation && bareGeneric(p.annotation) !== 'list') continue;
+      const types = sites.map((s) => s.get(p.name)).filter((t): t is PyType => !!t);
+      if (!conflicting(types)) continue;
+      const list = types.every((t) => t.k === 'list');
+      if (p.annotation && !list) continue;
+      generic.push({ p, list });
+    }
+    if (!generic.length) continue;
+    // Every call site must bind _T to one type.
+    const consistent = sites.every((s) => {
+      const parts = generic.map((g) => { const t = s.get(g.p.name); return t && (g.list ? (t.k === 'list' ? t.elem : T.unknown) : t); }).filter((t): t is PyType => !!t && !hasUnknown(t));
+      return parts.every((t) => typeToString(t) === typeToString(parts[0]));
+    });
+    if (!consistent) continue;
+    for (const g of generic) {
+      const why = `called with several element types: made generic over _T`;
+      if (g.p.annotation) out.push({ offset: g.p.annotation.span.end, text: '[_T]', why, span: g.p.span });
+      else out.push({ offset: g.p.span.start + g.p.name.length, text: g.list ? ': list[_T]' : ': _T', why, span: g.p.span });
+    }
+    // `-> list` returning one of the generic lists: `-> list[_T]`.
+    const listNames = new Set(generic.filter((g) => g.list).map((g) => g.p.name));
+    let returnsParam = false;
+    walkReturns(d.body, (r) => { if (r.value?.k === 'name' && listNames.has(r.value.id)) returnsParam = true; });
+    if (d.returns && bareGeneric(d.returns) === 'list' && returnsParam) out.push({ offset: d.returns.span.end, text: '[_T]', why: 'returns a generic list', span: d.returns.span });
+  }
+  if (out.length && !module.body.some((s) => s.k === 'assign' && s.targets.some((t) => t.k === 'name' && t.id === '_T'))) {
+    // Declare the TypeVar before the first top-level def/class (at the start of its line).
+    const first = module.body.find((s) => s.k === 'def' || s.k === 'class') as Extract<AST.Stmt, { k: 'def' | 'class' }> | undefined;
+    if (!first) return [];
+    const pos = first.decorators.length ? Math.min(first.span.start, first.decorators[0].span.start) : first.span.start;
+    const lineStart = module.text.lastIndexOf('\n', pos - 1) + 1;
+    out.push({ offset: lineStart, text: 'from typing import TypeVar\n_T = TypeVar("_T")\n\n\n', why: 'type variable for generic functions', span: { start: lineStart, end: lineStart } });
+  }
+  return out;
+}
+
+/** The type of a returned expression without the return annotation's influence (pyright
+ * types `[...]` / comprehensions bidirectionally, so under `-> list` they read list[Unknown]). */
+function contextFreeType(e: AST.Expr): PyType {
+  if (!hasUnknown(e.type)) return e.type;
+  const elems = (xs: AST.Expr[]) => { let t: PyType | undefined; for (const x of xs) t = join(t, contextFreeType(x)); return t ?? T.unknown; };
+  if (e.k === 'list' && e.elts.length && !e.elts.some((x) => x.k === 'starred')) return { k: 'list', elem: elems(e.elts) };
+  if (e.k === 'set' && e.elts.length && !e.elts.some((x) => x.k === 'starred')) return { k: 'set', elem: elems(e.elts) };
+  if (e.k === 'tuple' && !e.elts.some((x) => x.k === 'starred')) return { k: 'tuple', elems: e.elts.map(contextFreeType) };
+  if (e.k === 'comp' && (e.kind === 'list' || e.kind === 'set')) return { k: e.kind, elem: contextFreeType(e.elt) };
+  if (e.k === 'comp' && e.kind === 'dict' && e.value) return { k: 'dict', key: contextFreeType(e.elt), val: contextFreeType(e.value) };
+  return e.type;
+}
+
+/** `list` / `dict` / `set` / `tuple` written without type arguments: the name, else undefined. */
+function bareGeneric(a: AST.Expr): string | undefined {
+  return a.k === 'name' && ['list', 'dict', 'set', 'tuple', 'List', 'Dict', 'Set', 'Tuple'].includes(a.id) ? a.id.toLowerCase() : undefined;
 }
 
 /** Applies insertions; returns the new text and a map from new offsets to original offsets. */

@@ -19,7 +19,7 @@ import type { TypeEvaluator } from '@zzzen/pyright-internal/dist/analyzer/typeEv
 import type { Type, ClassType } from '@zzzen/pyright-internal/dist/analyzer/types';
 import type * as N from '@zzzen/pyright-internal/dist/parser/parseNodes';
 import * as AST from '../ast';
-import { PyType, T } from '../types';
+import { PyType, T, hasUnknown } from '../types';
 
 // Numeric values of pyright's const enums (they are erased from its .d.ts at build time).
 const NT = {
@@ -99,7 +99,10 @@ export class PyrightAnalyzer {
 
   analyze(text: string, fileName = 'main.py'): AnalysisResult {
     const problems = this.syntaxErrors(text);
-    const uri = Uri.file('/__portalis__/' + fileName.replace(/[^A-Za-z0-9_.]/g, '_'), this.sp);
+    // One in-memory module name for every input: memory stays flat across thousands of
+    // translations, and a user file called e.g. math.py cannot shadow the stdlib.
+    void fileName;
+    const uri = Uri.file('/__portalis__/__portalis_input__.py', this.sp);
     this.program.setFileOpened(uri, ++this.version, text);
     while (this.program.analyze()) { /* runs to completion without a time budget */ }
     const parse = this.program.getParseResults(uri);
@@ -157,6 +160,11 @@ class Converter {
         const nonNone = subs.filter((s) => s.k !== 'none');
         const dedup: PyType[] = [];
         for (const s of nonNone) if (!dedup.some((d) => JSON.stringify(d) === JSON.stringify(s))) dedup.push(s);
+        // `list[int] | list[Unknown]` (from `[..., []]`) is `list[int]`: drop members that only
+        // differ from another member by unknown parts.
+        for (let i = dedup.length - 1; i >= 0; i--) {
+          if (dedup.some((d, j) => j !== i && hasUnknown(dedup[i]) && fitsPartial(d, dedup[i]))) dedup.splice(i, 1);
+        }
         let inner: PyType;
         if (dedup.length === 1) inner = dedup[0];
         else if (dedup.every((s) => s.k === 'int' || s.k === 'float' || s.k === 'bool')) inner = dedup.some((s) => s.k === 'float') ? T.float : T.int;
@@ -165,7 +173,8 @@ class Converter {
         return dedup.length < nonNone.length || subs.length > nonNone.length ? (subs.length > nonNone.length ? { k: 'optional', inner } : inner) : inner;
       }
       case TC.Function: {
-        const params: PyType[] = (a.shared.parameters ?? []).filter((p: any) => p.name !== 'self' && p.name !== 'cls' || !a.boundToType).map((p: any) => {
+        // (A nameless simple parameter is the `/` positional-only marker that Callable[[...], R] synthesizes.)
+        const params: PyType[] = (a.shared.parameters ?? []).filter((p: any) => (p.name !== 'self' && p.name !== 'cls' || !a.boundToType) && !(p.category === 0 && !p.name)).map((p: any) => {
           const pt = p._type ?? p.type;
           return pt ? c(pt) : T.unknown;
         });
@@ -384,6 +393,13 @@ class Converter {
         const rt = declared ?? this.ev.getInferredReturnType(ft.functionType);
         retType = this.convertType(rt);
         if (!declared && rt && (rt as any).category === TC.Class && (rt as any).shared?.fullName === 'types.NoneType') retType = T.none;
+        if (hasUnknown(retType)) {
+          // pyright's inference met an Any (e.g. `x ** 0.5`) or the annotation is a bare `tuple`:
+          // use the returned expressions' types.
+          const fromReturns = returnedType(body);
+          const fits = !declared || retType.k === fromReturns?.k || retType.k === 'tuplevar' && fromReturns?.k === 'tuple' || retType.k === 'unknown';
+          if (fromReturns && !hasUnknown(fromReturns) && fits) retType = fromReturns;
+        }
       }
     } catch { /* unknown */ }
     isGenerator = isGenerator || containsYield(n.d.suite);
@@ -477,7 +493,17 @@ class Converter {
   // ---------- expressions ----------
   expr(n: N.ExpressionNode | N.ParseNode): AST.Expr {
     try {
-      return this.exprInner(n as N.ExpressionNode);
+      const e = this.exprInner(n as N.ExpressionNode);
+      if (e.type.k === 'unknown') { const t = numericResultType(e); if (t) e.type = t; }
+      if ((e.k === 'list' || e.k === 'set') && (e.type.k === 'list' || e.type.k === 'set') && e.type.elem.k === 'unknown' && e.elts.length && !e.elts.some((x) => x.k === 'starred')) {
+        // `[1, 2 ** 50]`: typeshed's Any for a large power makes the list Unknown; the items agree.
+        const t0 = JSON.stringify(e.elts[0].type);
+        if (!hasUnknown(e.elts[0].type) && e.elts.every((x) => JSON.stringify(x.type) === t0)) e.type = { k: e.type.k, elem: e.elts[0].type };
+      }
+      if (e.k === 'tuple' && e.type.k === 'tuple' && e.type.elems.length === e.elts.length && e.type.elems.some((x) => x.k === 'unknown')) {
+        e.type = { k: 'tuple', elems: e.type.elems.map((x, i) => (x.k === 'unknown' ? e.elts[i].type : x)) };
+      }
+      return e;
     } catch (e) {
       if (e instanceof RangeError) return { k: 'error', span: this.span(n), type: T.unknown, message: 'expression nested too deeply' };
       throw e;
@@ -518,6 +544,12 @@ class Converter {
           if (left.nodeType === NT.BinaryOperation && !left.d.hasParens && COMPARISONS.has(OPS[left.d.operator] ?? '')) {
             const inner = this.expr(left) as Extract<AST.Expr, { k: 'cmp' }>;
             if (inner.k === 'cmp') return { k: 'cmp', span, type: T.bool, left: inner.left, ops: [...inner.ops, op], comparators: [...inner.comparators, this.expr(n.d.rightExpr)] };
+          }
+          // ...and its parser builds `a < b < c` right-nested: a < (b < c) without parentheses.
+          const right = n.d.rightExpr;
+          if (right.nodeType === NT.BinaryOperation && !right.d.hasParens && COMPARISONS.has(OPS[right.d.operator] ?? '')) {
+            const inner = this.expr(right) as Extract<AST.Expr, { k: 'cmp' }>;
+            if (inner.k === 'cmp') return { k: 'cmp', span, type: T.bool, left: this.expr(left), ops: [op, ...inner.ops], comparators: [inner.left, ...inner.comparators] };
           }
           return { k: 'cmp', span, type: T.bool, left: this.expr(left), ops: [op], comparators: [this.expr(n.d.rightExpr)] };
         }
@@ -685,6 +717,74 @@ class Converter {
   }
 }
 
+/** The common type of a function body's `return value` statements (not nested defs). */
+function returnedType(body: AST.Stmt[]): PyType | undefined {
+  const types: PyType[] = [];
+  const visit = (ss: AST.Stmt[]) => {
+    for (const s of ss) {
+      if (s.k === 'return') types.push(s.value ? s.value.type : T.none);
+      else if (s.k === 'if' || s.k === 'while' || s.k === 'for') { visit(s.body); visit(s.orelse); }
+      else if (s.k === 'try') { visit(s.body); s.handlers.forEach((h) => visit(h.body)); visit(s.orelse); visit(s.finalbody); }
+      else if (s.k === 'with') visit(s.body);
+      else if (s.k === 'match') s.cases.forEach((c) => visit(c.body));
+    }
+  };
+  visit(body);
+  if (!types.length) return undefined;
+  let t: PyType | undefined = types[0];
+  for (const x of types.slice(1)) {
+    t = joinCompatible(t, x);
+    if (!t) return undefined;
+  }
+  return t;
+}
+
+/** Joins two return types where Unknown parts defer to the other side; undefined when they conflict. */
+function joinCompatible(a: PyType, b: PyType): PyType | undefined {
+  if (a.k === 'unknown') return b;
+  if (b.k === 'unknown') return a;
+  if (JSON.stringify(a) === JSON.stringify(b)) return a;
+  const num = (t: PyType) => t.k === 'int' || t.k === 'float';
+  if (num(a) && num(b)) return T.float;
+  if (a.k === 'tuple' && b.k === 'tuple' && a.elems.length === b.elems.length) {
+    const elems = a.elems.map((x, i) => joinCompatible(x, b.elems[i]));
+    return elems.every((x) => x) ? { k: 'tuple', elems: elems as PyType[] } : undefined;
+  }
+  if ((a.k === 'list' && b.k === 'list') || (a.k === 'set' && b.k === 'set')) {
+    const el = joinCompatible(a.elem, (b as any).elem);
+    return el ? { k: a.k, elem: el } : undefined;
+  }
+  return undefined;
+}
+
+/** typeshed types `x ** y`, `round(Any)` etc. as Any; numeric operands decide Python's result. */
+function numericResultType(e: AST.Expr): PyType | undefined {
+  const isNum = (t: PyType) => t.k === 'int' || t.k === 'float' || t.k === 'bool';
+  if (e.k === 'bin' && isNum(e.left.type) && isNum(e.right.type)) {
+    const anyFloat = e.left.type.k === 'float' || e.right.type.k === 'float';
+    if (e.op === '/') return T.float;
+    if (e.op === '**') {
+      const negExp = e.right.k === 'unary' && e.right.op === '-' || e.right.k === 'num' && Number(e.right.value) < 0;
+      return anyFloat || negExp ? T.float : T.int;
+    }
+    if (['+', '-', '*', '//', '%'].includes(e.op)) return anyFloat ? T.float : T.int;
+    return undefined;
+  }
+  if (e.k === 'unary' && (e.op === '-' || e.op === '+') && isNum(e.operand.type)) return e.operand.type.k === 'bool' ? T.int : e.operand.type;
+  if (e.k === 'call' && e.func.k === 'name' && e.func.sym?.scope === 'builtins') {
+    const pos = e.args.filter((a) => !a.name && !a.star).map((a) => a.value);
+    if (!pos.length || !pos.every((a) => isNum(a.type))) return undefined;
+    const anyFloat = pos.some((a) => a.type.k === 'float');
+    switch (e.func.id) {
+      case 'round': return pos.length > 1 || e.args.some((a) => a.name === 'ndigits') ? (pos[0].type.k === 'float' ? T.float : T.int) : T.int;
+      case 'abs': return pos[0].type.k === 'float' ? T.float : T.int;
+      case 'min': case 'max': return pos.length > 1 ? (anyFloat ? T.float : T.int) : undefined;
+      case 'pow': return pos.length === 2 ? numericResultType({ ...e, k: 'bin', op: '**', left: pos[0], right: pos[1] } as AST.Expr) : T.int;
+    }
+  }
+  return undefined;
+}
+
 function mergeLiterals(parts: AST.FPart[]): AST.FPart[] {
   const out: AST.FPart[] = [];
   for (const p of parts) {
@@ -738,6 +838,22 @@ function docstringOf(body: AST.Stmt[]): string | undefined {
   const s = body[0];
   if (s && s.k === 'expr' && s.value.k === 'str') return s.value.value;
   return undefined;
+}
+
+/** True when `partial` equals `full` except where `partial` is unknown. */
+function fitsPartial(full: PyType, partial: PyType): boolean {
+  if (partial.k === 'unknown') return true;
+  if (full.k !== partial.k) return false;
+  const f = full as any, p = partial as any;
+  for (const key of Object.keys(p)) {
+    const a = f[key], b = p[key];
+    if (Array.isArray(b)) {
+      if (!Array.isArray(a) || a.length !== b.length || !b.every((x: any, i: number) => (typeof x === 'object' && x && 'k' in x ? fitsPartial(a[i], x) : x === a[i]))) return false;
+    } else if (b && typeof b === 'object' && 'k' in b) {
+      if (!a || !fitsPartial(a, b)) return false;
+    } else if (a !== b) return false;
+  }
+  return true;
 }
 
 export { PythonVersion };

@@ -63,6 +63,33 @@ fn py_div(a: f64, b: f64) -> f64 {
     a / b
 }`,
   },
+  div_checked: {
+    deps: ['exc', 'floordiv', 'mod'],
+    code: `
+/// Python \`/\` where a ZeroDivisionError can be caught.
+fn py_div_r(a: f64, b: f64, msg: &str) -> Result<f64, PyErr> {
+    if b == 0.0 {
+        return Err(PyErr::new("ZeroDivisionError", msg));
+    }
+    Ok(a / b)
+}
+
+/// Python \`//\` on ints where a ZeroDivisionError can be caught.
+fn py_floordiv_r(a: i64, b: i64) -> Result<i64, PyErr> {
+    if b == 0 {
+        return Err(PyErr::new("ZeroDivisionError", "integer division or modulo by zero"));
+    }
+    Ok(py_floordiv(a, b))
+}
+
+/// Python \`%\` on ints where a ZeroDivisionError can be caught.
+fn py_mod_r(a: i64, b: i64) -> Result<i64, PyErr> {
+    if b == 0 {
+        return Err(PyErr::new("ZeroDivisionError", "integer modulo by zero"));
+    }
+    Ok(py_mod(a, b))
+}`,
+  },
   ipow: {
     deps: [],
     code: `
@@ -85,21 +112,30 @@ fn fmt_float(x: f64) -> String {
     if x == 0.0 {
         return if x.is_sign_negative() { "-0.0".to_string() } else { "0.0".to_string() };
     }
-    let exp = x.abs().log10().floor() as i32;
-    if (-4..16).contains(&exp) {
-        let s = format!("{:?}", x);
-        if s.contains('e') {
-            // Rust may pick exponent form near the edges; redo it positionally.
-            let s = format!("{}", x);
-            return if s.contains('.') { s } else { s + ".0" };
-        }
-        return s;
-    }
+    // Shortest round-trip digits and the decimal exponent, then CPython's layout rules.
     let s = format!("{:e}", x);
-    let (mant, e) = s.split_once('e').unwrap();
-    let e: i32 = e.parse().unwrap();
-    let mant = if mant.contains('.') { mant.to_string() } else { mant.to_string() };
-    format!("{}e{}{:02}", mant, if e < 0 { '-' } else { '+' }, e.abs())
+    let (mant, exp) = s.split_once('e').unwrap();
+    let exp: i32 = exp.parse().unwrap();
+    let (sign, mant) = match mant.strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", mant),
+    };
+    let digits: String = mant.chars().filter(|c| *c != '.').collect();
+    if (-4..16).contains(&exp) {
+        if exp >= 0 {
+            let int_len = (exp + 1) as usize;
+            if digits.len() <= int_len {
+                format!("{}{}{}.0", sign, digits, "0".repeat(int_len - digits.len()))
+            } else {
+                format!("{}{}.{}", sign, &digits[..int_len], &digits[int_len..])
+            }
+        } else {
+            format!("{}0.{}{}", sign, "0".repeat((-exp - 1) as usize), digits)
+        }
+    } else {
+        let m = if digits.len() > 1 { format!("{}.{}", &digits[..1], &digits[1..]) } else { digits };
+        format!("{}{}e{}{:02}", sign, m, if exp < 0 { '-' } else { '+' }, exp.abs())
+    }
 }`,
   },
   pystr: {
@@ -220,6 +256,12 @@ impl<T: PyStr> PyStr for std::collections::BTreeSet<T> {
         format!("{{{}}}", self.iter().map(|x| x.py_repr()).collect::<Vec<_>>().join(", "))
     }
 }
+/// repr() of a variable-length tuple (a Vec in Rust).
+fn py_tuple_repr<T: PyStr>(xs: &[T]) -> String {
+    let items: Vec<String> = xs.iter().map(|x| x.py_repr()).collect();
+    if items.len() == 1 { format!("({},)", items[0]) } else { format!("({})", items.join(", ")) }
+}
+
 impl<A: PyStr> PyStr for (A,) {
     fn py_repr(&self) -> String {
         format!("({},)", self.0.py_repr())
@@ -244,7 +286,24 @@ impl<A: PyStr, B: PyStr, C: PyStr, D: PyStr, E: PyStr> PyStr for (A, B, C, D, E)
     fn py_repr(&self) -> String {
         format!("({}, {}, {}, {}, {})", self.0.py_repr(), self.1.py_repr(), self.2.py_repr(), self.3.py_repr(), self.4.py_repr())
     }
-}`,
+}
+macro_rules! py_tuple_repr {
+    ($($T:ident $i:tt),+) => {
+        impl<$($T: PyStr),+> PyStr for ($($T,)+) {
+            fn py_repr(&self) -> String {
+                let parts: Vec<String> = vec![$(self.$i.py_repr()),+];
+                format!("({})", parts.join(", "))
+            }
+        }
+    };
+}
+py_tuple_repr!(A 0, B 1, C 2, D 3, E 4, F 5);
+py_tuple_repr!(A 0, B 1, C 2, D 3, E 4, F 5, G 6);
+py_tuple_repr!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
+py_tuple_repr!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8);
+py_tuple_repr!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9);
+py_tuple_repr!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10);
+py_tuple_repr!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11);`,
   },
   repr_str: {
     deps: [],
@@ -369,6 +428,18 @@ impl<K: std::hash::Hash + Eq + Clone + PyStr, V> std::ops::Index<&K> for Dict<K,
     }
 }
 
+fn dict_entry<K, V>(e: &(K, V)) -> (&K, &V) {
+    (&e.0, &e.1)
+}
+
+impl<'a, K: std::hash::Hash + Eq + Clone, V> IntoIterator for &'a Dict<K, V> {
+    type Item = (&'a K, &'a V);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (K, V)>, fn(&'a (K, V)) -> (&'a K, &'a V)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.iter().map(dict_entry as fn(&'a (K, V)) -> (&'a K, &'a V))
+    }
+}
+
 impl<K: std::hash::Hash + Eq + Clone, V> FromIterator<(K, V)> for Dict<K, V> {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
         let mut d = Dict::new();
@@ -397,6 +468,16 @@ fn str_at(s: &str, i: i64) -> String {
         panic!("IndexError: string index out of range");
     }
     s.chars().nth(j as usize).unwrap().to_string()
+}
+
+/// s[i] for a str inside a handler for IndexError: None when out of range.
+fn str_get(s: &str, i: i64) -> Option<String> {
+    let n = s.chars().count() as i64;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return None;
+    }
+    s.chars().nth(j as usize).map(|c| c.to_string())
 }`,
   },
   slice: {
@@ -442,6 +523,37 @@ fn list_slice<T: Clone>(xs: &[T], start: Option<i64>, stop: Option<i64>, step: i
 fn str_slice(s: &str, start: Option<i64>, stop: Option<i64>, step: i64) -> String {
     let chars: Vec<char> = s.chars().collect();
     slice_indices(chars.len(), start, stop, step).into_iter().map(|i| chars[i]).collect()
+}`,
+  },
+  list_slice_mut: {
+    deps: ['slice'],
+    code: `
+/// xs[a:b:c] = items: a step of 1 may change the length; an extended slice must match in size.
+fn list_set_slice<T>(xs: &mut Vec<T>, start: Option<i64>, stop: Option<i64>, step: i64, items: Vec<T>) {
+    if step == 1 {
+        let n = xs.len() as i64;
+        let norm = |v: i64| -> usize { (if v < 0 { v + n } else { v }).clamp(0, n) as usize };
+        let a = start.map_or(0, norm);
+        let b = stop.map_or(xs.len(), norm).max(a);
+        xs.splice(a..b, items);
+        return;
+    }
+    let idx = slice_indices(xs.len(), start, stop, step);
+    if idx.len() != items.len() {
+        panic!("ValueError: attempt to assign sequence of size {} to extended slice of size {}", items.len(), idx.len());
+    }
+    for (i, v) in idx.into_iter().zip(items) {
+        xs[i] = v;
+    }
+}
+
+/// del xs[a:b:c]
+fn list_del_slice<T>(xs: &mut Vec<T>, start: Option<i64>, stop: Option<i64>, step: i64) {
+    let mut idx = slice_indices(xs.len(), start, stop, step);
+    idx.sort_unstable();
+    for i in idx.into_iter().rev() {
+        xs.remove(i);
+    }
 }`,
   },
   list_index: {
@@ -519,16 +631,38 @@ fn install_panic_hook() {
 }`,
   },
   parse_int: {
-    deps: ['exc'],
+    deps: ['exc', 'repr_str'],
     code: `
 /// int(s) for a str: ValueError with CPython's message on bad input.
 fn py_int(s: &str) -> Result<i64, PyErr> {
     let t = s.trim().replace('_', "");
     t.parse::<i64>().map_err(|_| PyErr::new("ValueError", format!("invalid literal for int() with base 10: {}", repr_str(s))))
+}
+
+/// int(s, base) for a str.
+fn py_int_radix(s: &str, base: i64) -> Result<i64, PyErr> {
+    let err = || PyErr::new("ValueError", format!("invalid literal for int() with base {}: {}", base, repr_str(s)));
+    let t = s.trim();
+    let (neg, body) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let prefix = match base {
+        16 => ["0x", "0X"],
+        8 => ["0o", "0O"],
+        2 => ["0b", "0B"],
+        _ => ["", ""],
+    };
+    let body = prefix.iter().filter(|p| !p.is_empty()).find_map(|p| body.strip_prefix(p)).unwrap_or(body);
+    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
+        return Err(err());
+    }
+    let v = i64::from_str_radix(&body.replace('_', ""), base as u32).map_err(|_| err())?;
+    Ok(if neg { -v } else { v })
 }`,
   },
   parse_float: {
-    deps: ['exc'],
+    deps: ['exc', 'repr_str'],
     code: `
 /// float(s) for a str.
 fn py_float(s: &str) -> Result<f64, PyErr> {
@@ -542,13 +676,211 @@ fn py_float(s: &str) -> Result<f64, PyErr> {
     t.parse::<f64>().map_err(|_| PyErr::new("ValueError", format!("could not convert string to float: {}", repr_str(s))))
 }`,
   },
+  gcd: {
+    deps: [],
+    code: `
+/// math.gcd: always non-negative.
+fn py_gcd(a: i64, b: i64) -> i64 {
+    let (mut a, mut b) = (a.abs(), b.abs());
+    while b != 0 {
+        let t = a % b;
+        a = b;
+        b = t;
+    }
+    a
+}
+
+/// math.lcm: always non-negative, 0 when either is 0.
+fn py_lcm(a: i64, b: i64) -> i64 {
+    if a == 0 || b == 0 {
+        return 0;
+    }
+    (a / py_gcd(a, b) * b).abs()
+}`,
+  },
+  isqrt: {
+    deps: [],
+    code: `
+/// math.isqrt: the exact integer square root.
+fn py_isqrt(n: i64) -> i64 {
+    if n < 0 {
+        panic!("ValueError: isqrt() argument must be nonnegative");
+    }
+    let mut r = (n as f64).sqrt() as i64;
+    while r * r > n {
+        r -= 1;
+    }
+    while (r + 1) * (r + 1) <= n {
+        r += 1;
+    }
+    r
+}`,
+  },
+  math_domain: {
+    deps: ['exc'],
+    code: `
+/// A math function's argument check: ValueError("math domain error") like CPython.
+fn py_math_domain(ok: bool, v: f64) -> Result<f64, PyErr> {
+    if ok { Ok(v) } else { Err(PyErr::new("ValueError", "math domain error")) }
+}`,
+  },
   round: {
     deps: [],
     code: `
 /// round(x, n) like CPython: half-even on the decimal value of the binary double.
 fn py_round(x: f64, n: i32) -> f64 {
-    let s = format!("{:.*}", n.max(0) as usize, x);
+    if !x.is_finite() {
+        return x;
+    }
+    if n < 0 {
+        let p = 10f64.powi(-n);
+        return (x / p).round_ties_even() * p;
+    }
+    let s = format!("{:.*}", n as usize, x);
     s.parse().unwrap()
+}
+
+/// round(i, n) for an int: n >= 0 keeps it; n < 0 rounds half-even to a multiple of 10**-n.
+fn py_round_int(x: i64, n: i64) -> i64 {
+    if n >= 0 {
+        return x;
+    }
+    let p = 10i64.pow((-n) as u32);
+    let q = x.div_euclid(p);
+    let r = x.rem_euclid(p);
+    let q = if 2 * r > p || (2 * r == p && q % 2 != 0) { q + 1 } else { q };
+    q * p
+}`,
+  },
+  itertools: {
+    deps: [],
+    code: `
+/// itertools.permutations: r-length orderings of the items, in CPython's (index) order.
+fn py_permutations<T: Clone>(items: &[T], r: usize) -> Vec<Vec<T>> {
+    fn go<T: Clone>(items: &[T], r: usize, used: &mut Vec<bool>, cur: &mut Vec<usize>, out: &mut Vec<Vec<T>>) {
+        if cur.len() == r {
+            out.push(cur.iter().map(|&i| items[i].clone()).collect());
+            return;
+        }
+        for i in 0..items.len() {
+            if !used[i] {
+                used[i] = true;
+                cur.push(i);
+                go(items, r, used, cur, out);
+                cur.pop();
+                used[i] = false;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if r <= items.len() {
+        go(items, r, &mut vec![false; items.len()], &mut Vec::new(), &mut out);
+    }
+    out
+}
+
+/// itertools.combinations (repeat = false) and combinations_with_replacement (repeat = true).
+fn py_choose<T: Clone>(items: &[T], r: usize, repeat: bool) -> Vec<Vec<T>> {
+    fn go<T: Clone>(items: &[T], r: usize, repeat: bool, from: usize, cur: &mut Vec<usize>, out: &mut Vec<Vec<T>>) {
+        if cur.len() == r {
+            out.push(cur.iter().map(|&i| items[i].clone()).collect());
+            return;
+        }
+        for i in from..items.len() {
+            cur.push(i);
+            go(items, r, repeat, if repeat { i } else { i + 1 }, cur, out);
+            cur.pop();
+        }
+    }
+    let mut out = Vec::new();
+    go(items, r, repeat, 0, &mut Vec::new(), &mut out);
+    out
+}
+
+fn py_combinations<T: Clone>(items: &[T], r: usize) -> Vec<Vec<T>> {
+    py_choose(items, r, false)
+}
+
+fn py_combinations_wr<T: Clone>(items: &[T], r: usize) -> Vec<Vec<T>> {
+    py_choose(items, r, true)
+}
+
+/// itertools.groupby: runs of consecutive items with equal keys.
+fn py_groupby<T, K: PartialEq>(items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<(K, Vec<T>)> {
+    let mut out: Vec<(K, Vec<T>)> = Vec::new();
+    for x in items {
+        let k = key(&x);
+        match out.last_mut() {
+            Some((lk, g)) if *lk == k => g.push(x),
+            _ => out.push((k, vec![x])),
+        }
+    }
+    out
+}`,
+  },
+  unpack: {
+    deps: ['exc'],
+    code: `
+/// \`a, b = seq\`: the sequence must have exactly n items.
+fn py_unpack_len(len: usize, n: usize) -> Result<(), PyErr> {
+    if len < n {
+        return Err(PyErr::new("ValueError", format!("not enough values to unpack (expected {}, got {})", n, len)));
+    }
+    if len > n {
+        return Err(PyErr::new("ValueError", format!("too many values to unpack (expected {})", n)));
+    }
+    Ok(())
+}`,
+  },
+  fsum: {
+    deps: [],
+    code: `
+/// math.fsum: the correctly rounded sum of floats (Shewchuk's partials, like CPython).
+fn py_fsum(xs: impl Iterator<Item = f64>) -> f64 {
+    let mut p: Vec<f64> = Vec::new();
+    for mut x in xs {
+        let mut i = 0;
+        for j in 0..p.len() {
+            let mut y = p[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                p[i] = lo;
+                i += 1;
+            }
+            x = hi;
+        }
+        p.truncate(i);
+        p.push(x);
+    }
+    let mut n = p.len();
+    if n == 0 {
+        return 0.0;
+    }
+    n -= 1;
+    let mut hi = p[n];
+    let mut lo = 0.0;
+    while n > 0 {
+        let x = hi;
+        n -= 1;
+        let y = p[n];
+        hi = x + y;
+        lo = y - (hi - x);
+        if lo != 0.0 {
+            break;
+        }
+    }
+    if n > 0 && ((lo < 0.0 && p[n - 1] < 0.0) || (lo > 0.0 && p[n - 1] > 0.0)) {
+        let y = lo * 2.0;
+        let x = hi + y;
+        if y == x - hi {
+            hi = x;
+        }
+    }
+    hi
 }`,
   },
   sort_key: {
@@ -873,6 +1205,249 @@ fn str_repeat(s: &str, n: i64) -> String {
 /// str.swapcase()
 fn str_swapcase(s: &str) -> String {
     s.chars().map(|c| if c.is_uppercase() { c.to_lowercase().collect::<String>() } else { c.to_uppercase().collect::<String>() }).collect()
+}`,
+  },
+  str_find: {
+    deps: [],
+    code: `
+/// Python's optional start/end of str methods resolved against a length in code points.
+fn str_range(n: usize, start: Option<i64>, end: Option<i64>) -> (i64, i64) {
+    let n = n as i64;
+    let adj = |v: i64| if v < 0 { (v + n).max(0) } else { v };
+    (start.map_or(0, adj), end.map_or(n, |v| adj(v).min(n)))
+}
+
+/// str.find / str.rfind with start and end (code points); -1 when absent.
+fn str_find_at(s: &str, sub: &str, start: Option<i64>, end: Option<i64>, rev: bool) -> i64 {
+    let hay: Vec<char> = s.chars().collect();
+    let pat: Vec<char> = sub.chars().collect();
+    let (a, b) = str_range(hay.len(), start, end);
+    if b - a < pat.len() as i64 {
+        return -1;
+    }
+    let mut positions = a as usize..=(b as usize - pat.len());
+    let hit = |i: &usize| hay[*i..*i + pat.len()] == pat[..];
+    let found = if rev { positions.rev().find(hit) } else { positions.find(hit) };
+    found.map_or(-1, |i| i as i64)
+}
+
+/// str.count with start and end: non-overlapping occurrences.
+fn str_count_at(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    let hay: Vec<char> = s.chars().collect();
+    let (a, b) = str_range(hay.len(), start, end);
+    if b < a {
+        return 0;
+    }
+    let pat: Vec<char> = sub.chars().collect();
+    if pat.is_empty() {
+        return b - a + 1;
+    }
+    let (mut i, b, mut n) = (a as usize, b as usize, 0);
+    while i + pat.len() <= b {
+        if hay[i..i + pat.len()] == pat[..] {
+            n += 1;
+            i += pat.len();
+        } else {
+            i += 1;
+        }
+    }
+    n
+}`,
+  },
+  str_py: {
+    deps: [],
+    code: `
+/// str.isspace() for one character (Python also counts the \\x1c-\\x1f separators).
+fn py_isspace(c: char) -> bool {
+    c.is_whitespace() || ('\\x1c'..='\\x1f').contains(&c)
+}
+
+/// str.split() / str.split(None, maxsplit): runs of whitespace, no empty strings.
+fn str_split_ws(s: &str, maxsplit: i64) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = s.trim_start_matches(py_isspace);
+    while !rest.is_empty() {
+        if maxsplit >= 0 && out.len() as i64 == maxsplit {
+            out.push(rest.to_string());
+            break;
+        }
+        match rest.find(py_isspace) {
+            Some(i) => {
+                out.push(rest[..i].to_string());
+                rest = rest[i..].trim_start_matches(py_isspace);
+            }
+            None => {
+                out.push(rest.to_string());
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// str.rsplit(None, maxsplit)
+fn str_rsplit_ws(s: &str, maxsplit: i64) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = s.trim_end_matches(py_isspace);
+    while !rest.is_empty() {
+        if maxsplit >= 0 && out.len() as i64 == maxsplit {
+            out.push(rest.to_string());
+            break;
+        }
+        match rest.rfind(py_isspace) {
+            Some(i) => {
+                let w = rest[i..].chars().next().map_or(1, |c| c.len_utf8());
+                out.push(rest[i + w..].to_string());
+                rest = rest[..i].trim_end_matches(py_isspace);
+            }
+            None => {
+                out.push(rest.to_string());
+                break;
+            }
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// str.splitlines(keepends)
+fn str_splitlines(s: &str, keepends: bool) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let (mut i, mut start) = (0, 0);
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, '\\n' | '\\r' | '\\x0b' | '\\x0c' | '\\x1c' | '\\x1d' | '\\x1e' | '\\u{85}' | '\\u{2028}' | '\\u{2029}') {
+            let mut end = i + 1;
+            if c == '\\r' && chars.get(i + 1) == Some(&'\\n') {
+                end += 1;
+            }
+            out.push(chars[start..if keepends { end } else { i }].iter().collect());
+            start = end;
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if start < chars.len() {
+        out.push(chars[start..].iter().collect());
+    }
+    out
+}
+
+/// str.partition(sep)
+fn str_partition(s: &str, sep: &str) -> (String, String, String) {
+    match s.find(sep) {
+        Some(i) => (s[..i].to_string(), sep.to_string(), s[i + sep.len()..].to_string()),
+        None => (s.to_string(), String::new(), String::new()),
+    }
+}
+
+/// str.rpartition(sep)
+fn str_rpartition(s: &str, sep: &str) -> (String, String, String) {
+    match s.rfind(sep) {
+        Some(i) => (s[..i].to_string(), sep.to_string(), s[i + sep.len()..].to_string()),
+        None => (String::new(), String::new(), s.to_string()),
+    }
+}
+
+/// str.expandtabs(tabsize)
+fn str_expandtabs(s: &str, tabsize: i64) -> String {
+    let mut out = String::new();
+    let mut col = 0;
+    for c in s.chars() {
+        match c {
+            '\\t' => {
+                if tabsize > 0 {
+                    let n = tabsize - col % tabsize;
+                    out.extend(std::iter::repeat(' ').take(n as usize));
+                    col += n;
+                }
+            }
+            '\\n' | '\\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    out
+}
+
+/// str.istitle()
+fn str_istitle(s: &str) -> bool {
+    let (mut cased, mut prev_cased) = (false, false);
+    for c in s.chars() {
+        if c.is_uppercase() {
+            if prev_cased {
+                return false;
+            }
+            prev_cased = true;
+            cased = true;
+        } else if c.is_lowercase() {
+            if !prev_cased {
+                return false;
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    cased
+}
+
+/// str.isidentifier()
+fn str_isidentifier(s: &str) -> bool {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(c) if c == '_' || c.is_alphabetic() => cs.all(|c| c == '_' || c.is_alphanumeric()),
+        _ => false,
+    }
+}
+
+/// str.isprintable() for one character.
+fn py_isprintable(c: char) -> bool {
+    c == ' ' || !(c.is_control() || c.is_whitespace() || matches!(c, '\\u{ad}' | '\\u{200b}'..='\\u{200f}' | '\\u{2028}'..='\\u{202e}' | '\\u{2060}'..='\\u{206f}' | '\\u{feff}'))
+}
+
+/// str.casefold()
+fn str_casefold(s: &str) -> String {
+    s.to_lowercase().replace('ß', "ss").replace('ς', "σ")
+}
+
+/// First code points of the Unicode decimal-digit (Nd) runs of ten, as CPython's isdecimal().
+const ND_STARTS: [u32; 66] = [
+    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946,
+    0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0,
+    0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0, 0x16b50, 0x1d7ce,
+    0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+];
+
+/// Digits that are not decimal (superscripts, circled digits): CPython's isdigit() adds them.
+const DIGIT_EXTRA: [(u32, u32); 20] = [
+    (0xb2, 0xb3), (0xb9, 0xb9), (0x1369, 0x1371), (0x19da, 0x19da), (0x2070, 0x2070), (0x2074, 0x2079), (0x2080, 0x2089), (0x2460, 0x2468), (0x2474, 0x247c),
+    (0x2488, 0x2490), (0x24ea, 0x24ea), (0x24f5, 0x24fd), (0x24ff, 0x24ff), (0x2776, 0x277e), (0x2780, 0x2788), (0x278a, 0x2792), (0x10a40, 0x10a43),
+    (0x10e60, 0x10e68), (0x11052, 0x1105a), (0x1f100, 0x1f10a),
+];
+
+fn py_isdecimal(c: char) -> bool {
+    let u = c as u32;
+    if u < 128 {
+        return c.is_ascii_digit();
+    }
+    ND_STARTS.iter().any(|&s| u >= s && u < s + 10)
+}
+
+fn py_isdigit(c: char) -> bool {
+    py_isdecimal(c) || DIGIT_EXTRA.iter().any(|&(a, b)| (a..=b).contains(&(c as u32)))
+}
+
+fn py_isnumeric(c: char) -> bool {
+    py_isdigit(c) || c.is_numeric() || matches!(c, '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '億')
 }`,
   },
 };

@@ -36,6 +36,8 @@ export class RustWriter {
       this.map.push(other.map[i]);
     }
   }
+  /** Replaces a placeholder in every line emitted so far (e.g. a jump target known only later). */
+  replaceAll(from: string, to: string) { this.lines = this.lines.map((l) => l.split(from).join(to)); }
   get lineCount() { return this.lines.length; }
   text(): string { return this.lines.join('\n') + '\n'; }
   sourceMap(offset = 0): SourceMapEntry[] {

@@ -4,9 +4,10 @@ import { PyType, T, typeToString } from '../types';
 import { FuncInfo, PREC, RExpr } from './context';
 import { elemType, isCopy, isNumeric, rustChar, rustIdent, rustStr } from './rtypes';
 import type { Lowerer } from './lowerer';
-import { wrapIter } from './lowerer';
-import { displayArg, lowerPercentFormat, lowerStrFormat } from './format';
+import { wrapIter, BUILTIN_EXC_PARENT } from './lowerer';
+import { buildFormat, displayArg, formatField, lowerPercentFormat, lowerStrFormat } from './format';
 import { lowerMethodCall } from './methods';
+import { lowerItertools } from './itertools';
 
 type Call = Extract<AST.Expr, { k: 'call' }>;
 
@@ -21,7 +22,8 @@ export function lowerCall(L: Lowerer, e: Call, expected?: PyType): RExpr {
     }
     const fn = L.funcs.get(f.id);
     if (fn && (f.sym?.scope === 'module' || !f.sym)) return callUser(L, fn, e.args, fn.rust, e);
-    const cls = L.classes.get(f.id);
+    // `Point(...)`, or `cls(...)` in a classmethod (a `type[Point]` value).
+    const cls = L.classes.get(f.id) ?? (f.type.k === 'type' && f.type.of.k === 'class' && f.sym?.kind === 'parameter' ? L.classes.get(f.type.of.name) : undefined);
     if (cls) return callConstructor(L, cls.name, e);
     if (f.id in EXC_NAMES || L.exceptionKinds.has(f.id)) {
       L.useRuntime('exc');
@@ -40,6 +42,7 @@ export function lowerCall(L: Lowerer, e: Call, expected?: PyType): RExpr {
     const recv = f.value;
     if (recv.k === 'name' && recv.type.k === 'module') return lowerModuleCall(L, recv.type.name || recv.id, f.attr, e, expected);
     if (recv.k === 'call' && recv.func.k === 'name' && recv.func.id === 'super') return lowerSuperCall(L, f.attr, e);
+    if (f.attr === 'from_iterable' && (recv.k === 'name' && recv.id === 'chain' || recv.k === 'attr' && recv.attr === 'chain')) return lowerItertools(L, 'from_iterable', e)!;
     if (recv.type.k === 'type' && recv.type.of.k === 'class') {
       const cls = L.classes.get(recv.type.of.name);
       const m = cls?.methods.get(f.attr);
@@ -83,11 +86,22 @@ const EXC_NAMES: Record<string, true> = {
   AssertionError: true, StopIteration: true, OverflowError: true, EOFError: true,
 };
 
-const BUILTINS = new Set(['print', 'len', 'range', 'str', 'int', 'float', 'bool', 'abs', 'min', 'max', 'sum', 'sorted', 'reversed', 'enumerate', 'zip', 'list', 'dict', 'set', 'tuple', 'any', 'all', 'map', 'filter', 'round', 'divmod', 'pow', 'ord', 'chr', 'isinstance', 'input', 'repr', 'hex', 'bin', 'oct', 'iter', 'next', 'frozenset']);
+const BUILTINS = new Set(['print', 'format', 'len', 'range', 'str', 'int', 'float', 'bool', 'abs', 'min', 'max', 'sum', 'sorted', 'reversed', 'enumerate', 'zip', 'list', 'dict', 'set', 'tuple', 'any', 'all', 'map', 'filter', 'round', 'divmod', 'pow', 'ord', 'chr', 'isinstance', 'input', 'repr', 'hex', 'bin', 'oct', 'iter', 'next', 'frozenset']);
 
 /** Binds call arguments (positional, keyword, defaults, *args) to a user function's params. */
 export function bindArgs(L: Lowerer, fn: FuncInfo, args: AST.Arg[], span: AST.Span): string[] {
   const out: string[] = [];
+  // f(*t) with a tuple-typed name t and no *args parameter: t's fields are positional arguments.
+  if (!fn.params.some((p) => p.kind === 'vararg') && args.some((a) => a.star === '*')) {
+    const expanded: AST.Arg[] = [];
+    for (const a of args) {
+      const st = a.star === '*' ? (a.value.k === 'name' ? L.varType(a.value) : a.value.type) : undefined;
+      if (a.star === '*' && st?.k === 'tuple' && (a.value.k === 'name' || a.value.k === 'attr')) {
+        st.elems.forEach((et, i) => expanded.push({ value: { k: 'index', span: a.value.span, type: et, value: a.value, index: { k: 'num', span: a.value.span, type: T.int, value: i, isInt: true, text: String(i) } }, span: a.span }));
+      } else expanded.push(a);
+    }
+    args = expanded;
+  }
   const positional = args.filter((a) => !a.name && !a.star);
   const keywords = new Map(args.filter((a) => a.name).map((a) => [a.name!, a.value] as const));
   let pi = 0;
@@ -124,6 +138,8 @@ export function callUser(L: Lowerer, fn: FuncInfo, args: AST.Arg[], path: string
   const ret = fn.isGenerator ? fn.ret : fn.ret.k !== 'unknown' ? fn.ret : e.type;
   let code = `${path}(${bound.join(', ')})`;
   if (fn.raises) code = L.propagate(code);
+  // A fluent method returns the receiver itself (`&mut Self`).
+  if (fn.returnsSelf) return { code, type: ret, kind: fn.selfMode === 'mut' ? 'mutref' : 'ref', prec: fn.raises ? PREC.unary : PREC.atom };
   return v(code, ret, fn.raises ? PREC.unary : PREC.atom);
 }
 
@@ -183,6 +199,12 @@ function lowerModuleCall(L: Lowerer, mod: string, name: string, e: Call, expecte
   const arg0 = () => L.valE(L.expr(args[0], T.float));
   if (mod === 'math') {
     const unary: Record<string, string> = { sqrt: 'sqrt', sin: 'sin', cos: 'cos', tan: 'tan', asin: 'asin', acos: 'acos', atan: 'atan', exp: 'exp', log10: 'log10', log2: 'log2', fabs: 'abs', sinh: 'sinh', cosh: 'cosh', tanh: 'tanh', degrees: 'to_degrees', radians: 'to_radians' };
+    const domain: Record<string, string> = { sqrt: 'x >= 0.0', log10: 'x > 0.0', log2: 'x > 0.0', asin: '(-1.0..=1.0).contains(&x)', acos: '(-1.0..=1.0).contains(&x)' };
+    if (domain[name] && L.inCatchingContext('ValueError')) {
+      // Inside a handler for ValueError: CPython's "math domain error" must be catchable.
+      L.useRuntime('math_domain');
+      return v(L.propagate(`{ let x: f64 = ${fl(0)}; py_math_domain(${domain[name]}, x.${unary[name]}()) }`), T.float, PREC.unary);
+    }
     if (unary[name]) return v(`${wrapNum(fl(0))}.${unary[name]}()`, T.float);
     if (name === 'log') return args.length === 2 ? v(`${wrapNum(fl(0))}.log(${fl(1)})`, T.float) : v(`${wrapNum(fl(0))}.ln()`, T.float);
     if (name === 'floor' || name === 'ceil' || name === 'trunc') {
@@ -194,14 +216,15 @@ function lowerModuleCall(L: Lowerer, mod: string, name: string, e: Call, expecte
     if (name === 'hypot') return v(`${wrapNum(fl(0))}.hypot(${fl(1)})`, T.float);
     if (name === 'isclose') {
       const rel = e.args.find((a) => a.name === 'rel_tol'), abs = e.args.find((a) => a.name === 'abs_tol');
-      return v(`{ let (a, b) = (${fl(0)}, ${fl(1)}); (a - b).abs() <= f64::max(${rel ? num(L, rel.value, T.float) : '1e-9'} * f64::max(a.abs(), b.abs()), ${abs ? num(L, abs.value, T.float) : '0.0'}) }`, T.bool);
+      return v(`{ let (a, b): (f64, f64) = (${fl(0)}, ${fl(1)}); (a - b).abs() <= f64::max(${rel ? num(L, rel.value, T.float) : '1e-9'} * f64::max(a.abs(), b.abs()), ${abs ? num(L, abs.value, T.float) : '0.0'}) }`, T.bool);
     }
     if (name === 'isnan' || name === 'isinf' || name === 'isfinite') return v(`${wrapNum(fl(0))}.${name === 'isnan' ? 'is_nan' : name === 'isinf' ? 'is_infinite' : 'is_finite'}()`, T.bool);
     if (name === 'gcd' || name === 'lcm') {
-      const a = num(L, args[0], T.int), b = num(L, args[1], T.int);
-      const gcd = `{ let (mut a, mut b) = ((${a}).abs(), (${b}).abs()); while b != 0 { let t = a % b; a = b; b = t; } a }`;
-      if (name === 'gcd') return v(gcd, T.int);
-      return v(`{ let (x, y) = (${a}, ${b}); if x == 0 || y == 0 { 0 } else { (x * y).abs() / ${gcd.replace(a, 'x').replace(b, 'y')} } }`, T.int);
+      L.useRuntime('gcd');
+      const ns = args.map((a) => num(L, a, T.int));
+      if (!ns.length) return v(name === 'gcd' ? '0' : '1', T.int);
+      if (ns.length === 1) return v(`${wrapNum(ns[0])}.abs()`, T.int);
+      return v(ns.slice(1).reduce((acc, x) => `py_${name}(${acc}, ${x})`, ns[0]), T.int);
     }
     if (name === 'factorial') return v(`(1..=${num(L, args[0], T.int)}).product::<i64>()`, T.int);
     if (name === 'comb') return v(`{ let (n, k) = (${num(L, args[0], T.int)}, ${num(L, args[1], T.int)}); (0..k).fold(1_i64, |acc, i| acc * (n - i) / (i + 1)) }`, T.int);
@@ -212,8 +235,13 @@ function lowerModuleCall(L: Lowerer, mod: string, name: string, e: Call, expecte
       return v(`${L.paren(a, PREC.unary)}.iter().zip(${L.paren(b, PREC.unary)}.iter()).map(|(x, y)| (x - y) * (x - y)).sum::<f64>().sqrt()`, T.float);
     }
     if (name === 'prod') return v(`${wrapIter(L.iterate(args[0]).code)}.product::<${L.rt(elemType(args[0].type))}>()`, elemType(args[0].type));
-    if (name === 'fsum') return v(`${wrapIter(L.iterate(args[0]).code)}.sum::<f64>()`, T.float);
-    if (name === 'isqrt') return v(`(${num(L, args[0], T.int)} as f64).sqrt() as i64`, T.int);
+    if (name === 'fsum') {
+      L.useRuntime('fsum');
+      const it = L.iterate(args[0]);
+      const items = it.itemKind === 'ref' ? `${wrapIter(it.code)}.copied()` : it.code;
+      return v(`py_fsum(${it.item.k === 'int' ? `${wrapIter(items)}.map(|x| x as f64)` : items})`, T.float);
+    }
+    if (name === 'isqrt') { L.useRuntime('isqrt'); return v(`py_isqrt(${num(L, args[0], T.int)})`, T.int); }
     void arg0;
   }
   if (mod === 'sys' && name === 'exit') {
@@ -222,6 +250,10 @@ function lowerModuleCall(L: Lowerer, mod: string, name: string, e: Call, expecte
     if (a.type.k === 'str') return v(`{ eprintln!("{}", ${L.strRef(L.expr(a))}); std::process::exit(1) }`, T.none);
     if (a.k === 'const' && a.value === null) return v('std::process::exit(0)', T.none);
     return v(`std::process::exit(${num(L, a, T.int)} as i32)`, T.none);
+  }
+  if (mod === 'itertools') {
+    const r = lowerItertools(L, name, e);
+    if (r) return r;
   }
   if (mod === 'copy' && (name === 'deepcopy' || name === 'copy')) return v(L.own(L.expr(args[0])), args[0].type);
   if (mod === 'functools' && name === 'reduce') {
@@ -262,10 +294,44 @@ function lowerModuleCall(L: Lowerer, mod: string, name: string, e: Call, expecte
       return v(`{ let h = &mut ${L.paren(h, PREC.unary)}; h.sort_by(|a, b| a.partial_cmp(b).unwrap()); }`, T.none);
     }
   }
+  if (mod === 'bisect' && args.length === 2 && !e.args.some((a) => a.name)) {
+    const seq = L.expr(args[0]);
+    const x = L.exprOwned(args[1], elemType(args[0].type));
+    const left = name === 'bisect_left' || name === 'insort_left';
+    const cmp = left ? '*y < __x' : '*y <= __x';
+    if (name === 'bisect_left' || name === 'bisect_right' || name === 'bisect') {
+      return v(`{ let __x = ${x}; ${L.paren(seq, PREC.unary)}.partition_point(|y| ${cmp}) as i64 }`, T.int);
+    }
+    if (name === 'insort' || name === 'insort_left' || name === 'insort_right') {
+      const s = seq.kind === 'mutref' ? seq.code : `${L.paren(seq, PREC.unary)}`;
+      return v(`{ let __x = ${x}; let __i = ${s}.partition_point(|y| ${cmp}); ${s}.insert(__i, __x); }`, T.none);
+    }
+  }
+  if (mod === 'heapq') {
+    if ((name === 'nsmallest' || name === 'nlargest') && args.length === 2 && !e.args.some((a) => a.name)) {
+      // == sorted(iterable)[:n] / sorted(iterable, reverse=True)[:n]
+      const n = num(L, args[0], T.int);
+      const it = L.iterate(args[1]);
+      const cmp = name === 'nsmallest' ? 'a.partial_cmp(b).unwrap()' : 'b.partial_cmp(a).unwrap()';
+      return v(`{ let mut v: Vec<_> = ${wrapIter(L.ownedItems(it))}.collect(); v.sort_by(|a, b| ${cmp}); v.truncate(${n}.max(0) as usize); v }`, { k: 'list', elem: it.item });
+    }
+    if (name === 'merge' && !e.args.some((a) => a.name) && args.length >= 1) {
+      // Merging sorted inputs == a stable sort of their concatenation.
+      const its = args.map((a) => L.ownedItems(L.iterate(a)));
+      const chain = its.slice(1).reduce((acc, x) => `${acc}.chain(${x})`, wrapIter(its[0]));
+      const et = elemType(args[0].type);
+      return v(`{ let mut v: Vec<_> = ${chain}.collect(); v.sort_by(|a, b| a.partial_cmp(b).unwrap()); v.into_iter() }`, { k: 'iter', elem: et });
+    }
+  }
   return L.todo(e.span, `${mod}.${name}()`, e.type);
 }
 
-function wrapNum(code: string): string { return /^[\w.]+$/.test(code) && !/^\d+\.\d+$|^\d+$/.test(code) ? code : /^\d+\.\d+$/.test(code) ? `${code}_f64` : `(${code})`; }
+function wrapNum(code: string): string {
+  // Float literals need a suffix before a method call (`2.5_f64.floor()`), negative ones parens too.
+  if (/^-?\d+\.\d+(e[+-]?\d+)?$/.test(code)) return code.startsWith('-') ? `(${code}_f64)` : `${code}_f64`;
+  if (/^-?\d+$/.test(code)) return code.startsWith('-') ? `(${code}_i64)` : `${code}_i64`;
+  return /^[\w.]+$/.test(code) ? code : `(${code})`;
+}
 
 export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyType): RExpr | undefined {
   const args = e.args.filter((a) => !a.name).map((a) => a.value);
@@ -286,11 +352,24 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
       return v(`${displayArg(L, a)}.to_string()`, T.str);
     }
     case 'repr': return v(L.reprOf(L.expr(args[0])), T.str);
+    case 'format': {
+      // format(value, spec) is f"{value:spec}".
+      const spec = args[1] ?? kw('format_spec');
+      const r = L.expr(args[0]);
+      if (!spec || spec.k === 'str') return buildFormat([formatField(L, r, spec && spec.k === 'str' && spec.value ? spec.value : undefined)]);
+      L.useRuntime('format');
+      const sp = L.strRef(L.expr(spec));
+      const t = r.type;
+      if (t.k === 'int' || t.k === 'bool') return v(`fmt_int(${L.val(r)}${t.k === 'bool' ? ' as i64' : ''}, ${sp})`, T.str);
+      if (t.k === 'float') return v(`fmt_f64(${L.val(r)}, ${sp})`, T.str);
+      if (t.k === 'str') return v(`fmt_str(${L.strRef(r)}, ${sp})`, T.str);
+      return v(`fmt_str(&${displayArg(L, r)}.to_string(), ${sp})`, T.str);
+    }
     case 'int': {
       if (!args.length) return v('0', T.int);
       const a = L.expr(args[0]);
       if (a.type.k === 'str') {
-        if (args[1]) return v(`i64::from_str_radix(${L.strRef(a)}.trim(), ${num(L, args[1], T.int)} as u32).unwrap()`, T.int);
+        if (args[1]) { L.useRuntime('parse_int'); return v(L.propagateOrPanic(`py_int_radix(${L.strRef(a)}, ${num(L, args[1], T.int)})`, 'ValueError'), T.int, PREC.unary); }
         L.useRuntime('parse_int');
         return v(L.propagateOrPanic(`py_int(${L.strRef(a)})`, 'ValueError'), T.int, PREC.unary);
       }
@@ -302,7 +381,7 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
       if (!args.length) return v('0.0', T.float);
       const a = L.expr(args[0]);
       if (a.type.k === 'str') {
-        if (a.kind === 'strlit') {
+        if (a.kind === 'strlit' && a.code.startsWith('"')) {
           const s = JSON.parse(a.code).trim().toLowerCase();
           if (s === 'inf' || s === '+inf' || s === 'infinity') return v('f64::INFINITY', T.float);
           if (s === '-inf' || s === '-infinity') return v('f64::NEG_INFINITY', T.float);
@@ -316,16 +395,24 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
     case 'bool': return v(args.length ? L.truthy(L.expr(args[0])) : 'false', T.bool);
     case 'abs': {
       const a = L.valE(L.expr(args[0]));
-      return v(`${L.paren(a, PREC.unary)}.abs()`, a.type);
+      if (a.type.k === 'bool') return v(`${L.paren(a, PREC.cast)} as i64`, T.int, PREC.cast);
+      if (a.type.k === 'class' && L.classes.get(a.type.name)?.methods.has('__abs__')) return v(`${L.paren(a, PREC.unary)}.__abs__()`, e.type);
+      return v(`${L.numRecv(a)}.abs()`, a.type);
     }
     case 'round': {
-      const a = L.valE(L.expr(args[0], T.float));
-      if (args[1] || kw('ndigits')) {
+      let a = L.valE(L.expr(args[0]));
+      if (a.type.k === 'bool') a = v(`${L.paren(a, PREC.cast)} as i64`, T.int, PREC.cast);
+      const nd = args[1] ?? kw('ndigits');
+      if (nd && !(nd.k === 'const' && nd.value === null)) {
         L.useRuntime('round');
-        return v(`py_round(${L.coerce(a, T.float)}, ${num(L, args[1] ?? kw('ndigits')!, T.int)} as i32)`, T.float);
+        if (a.type.k === 'int') {
+          if (nd.k === 'num' && Number(nd.value) >= 0) return a;
+          return v(`py_round_int(${a.code}, ${num(L, nd, T.int)})`, T.int);
+        }
+        return v(`py_round(${L.coerce(a, T.float)}, ${num(L, nd, T.int)} as i32)`, T.float);
       }
       if (a.type.k === 'int') return a;
-      return v(`${L.paren(a, PREC.unary)}.round_ties_even() as i64`, T.int, PREC.cast);
+      return v(`${L.numRecv(a)}.round_ties_even() as i64`, T.int, PREC.cast);
     }
     case 'divmod': {
       const a = num(L, args[0], args[0].type.k === 'float' || args[1].type.k === 'float' ? T.float : T.int);
@@ -344,16 +431,28 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
     case 'ord': {
       const a = L.expr(args[0]);
       if (a.kind === 'char') return v(`${a.code} as i64`, T.int, PREC.cast);
-      if (a.kind === 'strlit') return v(`${rustChar(JSON.parse(a.code))} as i64`, T.int, PREC.cast);
+      if (a.kind === 'strlit' && a.code.startsWith('"')) return v(`${rustChar(JSON.parse(a.code))} as i64`, T.int, PREC.cast);
       return v(`${L.paren(a, PREC.unary)}.chars().next().unwrap() as i64`, T.int, PREC.cast);
     }
-    case 'chr': return v(`char::from_u32(${num(L, args[0], T.int)} as u32).unwrap().to_string()`, T.str);
+    case 'chr': {
+      const a = L.valE(L.expr(args[0], T.int));
+      const n = /^\d+$/.test(a.code) ? a.code : `${L.paren(a, PREC.cast)} as u32`;
+      return v(`char::from_u32(${n}).expect("ValueError: chr() arg not in range(0x110000)").to_string()`, T.str);
+    }
     case 'hex': case 'bin': case 'oct': {
       const a = num(L, args[0], T.int);
       const f = { hex: 'x', bin: 'b', oct: 'o' }[name];
       return v(`{ let n: i64 = ${a}; format!("{}0${f}{:${f}}", if n < 0 { "-" } else { "" }, n.unsigned_abs()) }`, T.str);
     }
     case 'isinstance': return lowerIsinstance(L, e);
+    case 'issubclass': {
+      // Both classes are static: decide at translation time.
+      const [a, b] = args.map((x) => (x.k === 'name' ? x.id : ''));
+      const parent = (k: string) => L.classes.get(k)?.base ?? L.exceptionKinds.get(k) ?? BUILTIN_EXC_PARENT[k] ?? (k !== 'object' && k ? 'object' : undefined);
+      let k: string | undefined = a;
+      while (k && k !== b) k = parent(k);
+      return v(k === b && !!a ? 'true' : 'false', T.bool);
+    }
     case 'input': {
       L.useRuntime('input');
       return v(`py_input(${args[0] ? L.strRef(L.expr(args[0])) : '""'})`, T.str);
@@ -391,6 +490,10 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
     case 'next': {
       const a = L.expr(args[0]);
       if (args[1]) return v(`${L.paren(a, PREC.unary)}.next().unwrap_or(${L.exprOwned(args[1])})`, e.type);
+      if (L.inCatchingContext('StopIteration') || L.scope.tryLabels.length) {
+        L.useRuntime('exc');
+        return v(L.propagate(`${L.paren(a, PREC.unary)}.next().ok_or_else(|| PyErr::new("StopIteration", ""))`), e.type, PREC.unary);
+      }
       return v(`${L.paren(a, PREC.unary)}.next().expect("StopIteration")`, e.type);
     }
     case 'list': case 'tuple': case 'set': case 'frozenset': {
@@ -440,7 +543,7 @@ function lowerPrint(L: Lowerer, e: Call): RExpr {
   const pieces: string[] = [];
   pos.forEach((a) => {
     const r = L.expr(a.value);
-    if (r.kind === 'strlit') { pieces.push(escapeFmt(JSON.parse(r.code))); return; }
+    if (r.kind === 'strlit' && r.code.startsWith('"')) { pieces.push(escapeFmt(JSON.parse(r.code))); return; }
     pieces.push('{}');
     fmtArgs.push(displayArg(L, r));
   });
@@ -475,6 +578,11 @@ function lowerIsinstance(L: Lowerer, e: Call): RExpr {
       list: (t) => t.k === 'list', dict: (t) => t.k === 'dict', tuple: (t) => t.k === 'tuple' || t.k === 'tuplevar', set: (t) => t.k === 'set',
     };
     if (map[id]) return map[id](t) ? 'true' : 'false';
+    // Exceptions are PyErr values: check the runtime kind against the class hierarchy.
+    if (t.k === 'class' && L.rt(t) === 'PyErr' && (id in EXC_NAMES || L.exceptionKinds.has(id) || L.classes.get(id)?.isException || id === 'BaseException')) {
+      const r = L.expr(obj);
+      return `${L.paren(r, PREC.unary)}.is(${rustStr(id)})`;
+    }
     if (t.k === 'class' && L.classes.has(id)) {
       let c = L.classes.get(t.name);
       while (c) { if (c.name === id) return 'true'; c = c.base ? L.classes.get(c.base) : undefined; }
@@ -517,12 +625,54 @@ function keyClosure(L: Lowerer, key: AST.Expr, itemT: PyType): { code: string; t
     const d = L.expr(key.value);
     return { code: `|x: &${L.rt(itemT)}| ${L.paren(d, PREC.unary)}[x].clone()`, type: key.value.type.val };
   }
-  if (key.k === 'call' && key.func.k === 'attr' && key.func.attr === 'itemgetter') {
+  if (key.k === 'call' && (key.func.k === 'attr' && key.func.attr === 'itemgetter' || key.func.k === 'name' && key.func.id === 'itemgetter')) {
     const i = key.args[0].value;
     return { code: `|x: &${L.rt(itemT)}| x.${(i as any).value}.clone()`, type: itemT.k === 'tuple' ? itemT.elems[Number((i as any).value)] : T.unknown };
   }
+  if (key.k === 'attr' && key.value.k === 'name' && key.value.sym?.scope === 'builtins' && ['str', 'int', 'float', 'list', 'dict', 'set', 'tuple'].includes(key.value.id)) {
+    // An unbound method as a function value (key=str.casefold): lower the call `x.method()`.
+    const sym: AST.SymbolRef = { id: -7000 - (builtinArgCounter++), scope: 'function', declType: itemT, kind: 'parameter' };
+    const recv: AST.Expr = { k: 'name', span: key.span, type: itemT, id: '__x', sym };
+    const saved = new Map(L.scope.names);
+    L.scope.names.set(sym.id, { code: 'x', kind: 'ref', type: itemT });
+    const body = lowerMethodCall(L, { k: 'call', span: key.span, type: T.unknown, func: { ...key, value: recv }, args: [] }, { ...key, value: recv });
+    L.scope.names = saved;
+    if (!body.code.includes('todo!(')) return { code: `|x: &${L.rt(itemT)}| ${L.own(body)}`, type: body.type };
+  }
+  if (key.k === 'name' && key.sym?.scope === 'builtins') {
+    // A builtin used as a function value (map(sum, rows), key=str): lower the call `f(x)`.
+    const ret = builtinResultType(key.id, itemT);
+    if (ret) {
+      const sym: AST.SymbolRef = { id: -7000 - (builtinArgCounter++), scope: 'function', declType: itemT, kind: 'parameter' };
+      const arg: AST.Expr = { k: 'name', span: key.span, type: itemT, id: '__x', sym };
+      const saved = new Map(L.scope.names);
+      L.scope.names.set(sym.id, { code: 'x', kind: 'ref', type: itemT });
+      const body = lowerCall(L, { k: 'call', span: key.span, type: ret, func: key, args: [{ value: arg, span: key.span }] });
+      L.scope.names = saved;
+      return { code: `|x: &${L.rt(itemT)}| ${L.own(body)}`, type: ret };
+    }
+  }
   const f = L.expr(key);
   return { code: `|x: &${L.rt(itemT)}| (${f.code})(x.clone())`, type: T.unknown };
+}
+
+let builtinArgCounter = 0;
+
+/** The result type of builtin `name` applied to one argument of type t (undefined: unknown). */
+function builtinResultType(name: string, t: PyType): PyType | undefined {
+  const el = elemType(t);
+  switch (name) {
+    case 'len': case 'int': case 'ord': return T.int;
+    case 'str': case 'repr': case 'chr': case 'hex': case 'bin': case 'oct': return T.str;
+    case 'float': return T.float;
+    case 'bool': case 'any': case 'all': return T.bool;
+    case 'abs': return t;
+    case 'sum': case 'max': case 'min': return el.k === 'unknown' ? undefined : el.k === 'bool' ? T.int : el;
+    case 'list': case 'sorted': return el.k === 'unknown' ? undefined : { k: 'list', elem: el };
+    case 'set': case 'frozenset': return el.k === 'unknown' ? undefined : { k: 'set', elem: el };
+    case 'tuple': return t.k === 'tuple' ? t : el.k === 'unknown' ? undefined : { k: 'tuplevar', elem: el };
+    default: return undefined;
+  }
 }
 
 function lowerSorted(L: Lowerer, e: Call, expected?: PyType): RExpr {
@@ -541,18 +691,27 @@ function lowerSorted(L: Lowerer, e: Call, expected?: PyType): RExpr {
 
 /** Statements sorting Vec `name` in place like list.sort(key=..., reverse=...) (stable). */
 export function sortStatements(L: Lowerer, name: string, itemT: PyType, key: AST.Expr | undefined, revCode: string): string {
-  const needsPartial = hasFloat(itemT);
+  const needsPartial = hasFloat(itemT) || hasUserClass(L, itemT);
   if (!key) {
     if (revCode === 'false') return needsPartial ? `${name}.sort_by(|a, b| a.partial_cmp(b).unwrap());` : `${name}.sort();`;
     if (revCode === 'true') return needsPartial ? `${name}.sort_by(|a, b| b.partial_cmp(a).unwrap());` : `${name}.sort_by(|a, b| b.cmp(a));`;
     return `${name}.sort_by(|a, b| if ${revCode} { b.partial_cmp(a).unwrap() } else { a.partial_cmp(b).unwrap() });`;
   }
   const k = keyClosure(L, key, itemT);
-  const cmp = hasFloat(k.type) || k.type.k === 'unknown' ? 'partial_cmp' : 'cmp';
+  const cmp = hasFloat(k.type) || hasUserClass(L, k.type) || k.type.k === 'unknown' ? 'partial_cmp' : 'cmp';
   const unwrap = cmp === 'partial_cmp' ? '.unwrap()' : '';
   if (revCode === 'false') return `let key = ${k.code}; ${name}.sort_by(|a, b| key(a).${cmp}(&key(b))${unwrap});`;
   // reverse=True keeps equal keys in their original order (Python reverses the comparison).
   return `let key = ${k.code}; ${name}.sort_by(|a, b| key(b).${cmp}(&key(a))${unwrap});`;
+}
+
+/** A user class (ordered by `__lt__` or derived PartialOrd) in t: compare with partial_cmp. */
+function hasUserClass(L: Lowerer, t: PyType): boolean {
+  if (t.k === 'class') return L.classes.has(t.name) && !L.classes.get(t.name)!.isEnum;
+  if (t.k === 'tuple') return t.elems.some((x) => hasUserClass(L, x));
+  if (t.k === 'list' || t.k === 'tuplevar') return hasUserClass(L, t.elem);
+  if (t.k === 'optional') return hasUserClass(L, t.inner);
+  return false;
 }
 
 function hasFloat(t: PyType): boolean {
@@ -589,8 +748,9 @@ function minMaxOfIter(L: Lowerer, name: string, items: string, t: PyType, key: A
   if (key) {
     const k = keyClosure(L, key, t);
     body = `{ let key = ${k.code}; ${wrapIter(items)}.fold(None, |best: Option<${L.rt(t)}>, x| match best { Some(b) if !(key(&x) ${cmpOp} key(&b)) => Some(b), _ => Some(x) }) }`;
-  } else if (t.k === 'float') {
-    body = `${wrapIter(items)}.fold(None, |best: Option<f64>, x| match best { Some(b) if !(x ${cmpOp} b) => Some(b), _ => Some(x) })`;
+  } else if (t.k === 'float' || hasUserClass(L, t)) {
+    // Floats and user classes (`__lt__`) are only PartialOrd.
+    body = `${wrapIter(items)}.fold(None, |best: Option<${L.rt(t)}>, x| match best { Some(b) if !(x ${cmpOp} b) => Some(b), _ => Some(x) })`;
   } else body = `${wrapIter(items)}.${name}()`;
   if (def) return v(`${body}.unwrap_or(${L.exprOwned(def, t)})`, t);
   return v(`${body}.expect("ValueError: ${name}() arg is an empty sequence")`, t);
@@ -612,7 +772,7 @@ function lowerMapFilter(L: Lowerer, name: string, e: Call): RExpr {
     if (fn.id === 'str') { return v(`${wrapIter(items)}.map(|x| ${displayArg(L, { code: 'x', type: it.item, kind: 'value' })}.to_string())`, { k: 'iter', elem: T.str }); }
   }
   const k = keyClosure(L, fn, it.item);
-  const ret = e.type.k === 'iter' ? e.type.elem : k.type;
+  const ret = k.type.k !== 'unknown' || e.type.k !== 'iter' ? k.type : e.type.elem;
   return v(`{ let f = ${k.code}; ${wrapIter(items)}.map(move |x| f(&x)) }`, { k: 'iter', elem: ret });
 }
 

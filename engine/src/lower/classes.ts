@@ -3,7 +3,7 @@
 // struct holds the base fields too); enums → Rust enums; exception classes → PyErr kinds.
 import * as AST from '../ast';
 import { PyType, T } from '../types';
-import { ClassInfo, FuncInfo } from './context';
+import { ClassInfo, ClassVarInfo, FuncInfo, PREC, RExpr } from './context';
 import { isCopy, rustIdent, rustStr } from './rtypes';
 import type { Lowerer } from './lowerer';
 import { emitFunction, declareHoisted } from './module';
@@ -40,22 +40,28 @@ export function collectClass(L: Lowerer, c: Extract<AST.Stmt, { k: 'class' }>): 
     for (const s of c.body) {
       if (s.k === 'annassign' && s.target.k === 'name' && !(s.annotation.k === 'index' && s.annotation.value.k === 'name' && s.annotation.value.id === 'ClassVar')) {
         let def = s.value;
+        let noCompare = false;
         if (def && def.k === 'call' && def.func.k === 'name' && def.func.id === 'field') {
           const factory = def.args.find((a) => a.name === 'default_factory')?.value;
           const dflt = def.args.find((a) => a.name === 'default')?.value;
+          const cmp = def.args.find((a) => a.name === 'compare')?.value;
+          noCompare = !!cmp && cmp.k === 'const' && cmp.value === false;
           def = factory ? { k: 'call', span: factory.span, type: s.target.type, func: factory, args: [] } : dflt;
         }
         const type = pyFields.get(s.target.id) ?? s.target.sym?.declType ?? s.target.type;
-        fields.push({ name: s.target.id, type, default: def });
+        fields.push({ name: s.target.id, type, default: def, noCompare: noCompare || undefined });
       }
     }
   } else {
     const init = c.body.find((s): s is Extract<AST.Stmt, { k: 'def' }> => s.k === 'def' && s.name === '__init__');
     const order: string[] = [];
     const visit = (ss: AST.Stmt[]) => ss.forEach((s) => {
-      const targets = s.k === 'assign' ? s.targets : s.k === 'annassign' ? [s.target] : [];
+      const flat = (t: AST.Expr): AST.Expr[] => (t.k === 'tuple' || t.k === 'list' ? t.elts.flatMap(flat) : [t]);
+      const targets = (s.k === 'assign' ? s.targets : s.k === 'annassign' ? [s.target] : []).flatMap(flat);
       for (const t of targets) if (t.k === 'attr' && t.value.k === 'name' && t.value.id === 'self' && !order.includes(t.attr)) order.push(t.attr);
       if (s.k === 'if' || s.k === 'for' || s.k === 'while') { visit(s.body); visit(s.orelse); }
+      if (s.k === 'try') { visit(s.body); s.handlers.forEach((h) => visit(h.body)); visit(s.orelse); visit(s.finalbody); }
+      if (s.k === 'with') visit(s.body);
     });
     if (init) visit(init.body);
     // Attributes first created in other methods are fields too (Optional until then in Python).
@@ -81,6 +87,7 @@ export function lowerClass(L: Lowerer, c: Extract<AST.Stmt, { k: 'class' }>): st
   }
   if (info.isEnum) return lowerEnum(L, info);
   L.useRuntime('pystr');
+  emitClassVarCells(L, info);
   if (c.docstring) L.docComment(c.docstring, '///');
   const generics = info.typeParams.length ? `<${info.typeParams.join(', ')}>` : '';
   // Type parameters used as dict keys / set items need Hash + Eq.
@@ -98,9 +105,11 @@ export function lowerClass(L: Lowerer, c: Extract<AST.Stmt, { k: 'class' }>): st
   const hasFloat = info.fields.some((f) => containsFloat(f.type));
   const derives = ['Clone', 'Debug'];
   const userEq = info.methods.has('__eq__');
-  if (!userEq && (info.isDataclass || !info.hasSubclasses)) derives.push('PartialEq');
-  if (info.isDataclass && !hasFloat && !userEq && info.fields.every((f) => hashable(L, f.type))) derives.push('Eq', 'Hash');
-  if (info.dataclassOrder) derives.push('PartialOrd');
+  // field(compare=False): ==/< look at the other fields only (impls written out below).
+  const partialCompare = info.isDataclass && !userEq && info.fields.some((f) => f.noCompare);
+  if (!userEq && !partialCompare && (info.isDataclass || !info.hasSubclasses)) derives.push('PartialEq');
+  if (info.isDataclass && !partialCompare && !hasFloat && !userEq && info.fields.every((f) => hashable(L, f.type))) derives.push('Eq', 'Hash');
+  if (info.dataclassOrder && !partialCompare) derives.push('PartialOrd');
   if (info.dataclassOrder && derives.includes('Eq')) derives.push('Ord');
   w.line(`#[derive(${derives.join(', ')})]`, c.span);
   w.open(`struct ${info.rust}${bounds} {`, c.span);
@@ -116,7 +125,8 @@ export function lowerClass(L: Lowerer, c: Extract<AST.Stmt, { k: 'class' }>): st
   const init = findInit(L, info);
   if (init) { lowerInit(L, info, init); }
   else {
-    w.open(`fn new(${info.fields.map((f) => `${rustIdent(f.name)}: ${fieldType(L, info, f.type)}`).join(', ')}) -> Self {`);
+    w.open(`fn new(${info.fields.filter((f) => !f.override).map((f) => `${rustIdent(f.name)}: ${fieldType(L, info, f.type)}`).join(', ')}) -> Self {`);
+    for (const f of info.fields.filter((x) => x.override)) w.line(`let ${rustIdent(f.name)} = None;`);
     const post = info.methods.get('__post_init__');
     if (post) {
       w.line(`let mut s = Self { ${info.fields.map((f) => rustIdent(f.name)).join(', ')} };`);
@@ -126,25 +136,18 @@ export function lowerClass(L: Lowerer, c: Extract<AST.Stmt, { k: 'class' }>): st
     w.close();
   }
   // Class-level constants
-  for (const cv of c.classVars) {
-    const s = c.body.find((x) => (x.k === 'assign' && x.targets[0].k === 'name' && x.targets[0].id === cv.name) || (x.k === 'annassign' && x.target.k === 'name' && x.target.id === cv.name)) as any;
-    if (!s || info.fields.some((f) => f.name === cv.name)) continue;
-    const value: AST.Expr | undefined = s.value;
-    if (!value) continue;
+  for (const cv of info.classVars?.values() ?? []) {
+    if (cv.cell) continue;
+    const value = cv.value;
+    const cname = cv.rust.slice(cv.rust.lastIndexOf('::') + 2);
     L.scope = L.newScope({ isMain: false });
-    if (cv.type.k === 'str' && value.k === 'str') w.line(`const ${cv.name.toUpperCase()}: &'static str = ${rustStr(value.value)};`);
-    else if (isCopy(cv.type)) w.line(`const ${cv.name.toUpperCase()}: ${L.rt(cv.type)} = ${L.exprOwned(value, cv.type)};`);
+    if (cv.type.k === 'str' && value.k === 'str') w.line(`const ${cname}: &'static str = ${rustStr(value.value)};`);
+    else w.line(`const ${cname}: ${L.rt(cv.type)} = ${L.exprOwned(value, cv.type)};`);
   }
   const methods = allMethods(L, info);
   for (const m of methods) {
     if (m.name === '__init__') continue;
     w.blank();
-    if (m.def.decorators.some((d) => d.expr.k === 'attr' && d.expr.attr === 'setter')) {
-      const setter = { ...m, def: { ...m.def, name: `set_${m.name}` } };
-      emitFunction(L, setter, 'self');
-      info.methods.set(`__set_${m.name}`, setter);
-      continue;
-    }
     if (m.def.body.length === 1 && m.def.decorators.some((d) => d.expr.k === 'name' && d.expr.id === 'abstractmethod') || isAbstractBody(m.def)) {
       if (info.isAbstract) continue;
     }
@@ -167,8 +170,7 @@ function allMethods(L: Lowerer, info: ClassInfo): FuncInfo[] {
   let c: ClassInfo | undefined = info;
   while (c) { chain.unshift(c); c = c.base ? L.classes.get(c.base) : undefined; }
   for (const k of chain) for (const [n, m] of k.methods) {
-    if (n.startsWith('__set_')) continue;
-    out.set(n, k === info ? m : { ...m, className: info.rust, rust: `${info.rust}::${rustIdent(n)}` });
+    out.set(n, k === info ? m : { ...m, className: info.rust, rust: `${info.rust}::${rustIdent(m.name)}` });
   }
   return [...out.values()];
 }
@@ -246,7 +248,13 @@ function lowerInit(L: Lowerer, info: ClassInfo, init: FuncInfo) {
     L.stmt(s);
   }
   const missing = info.fields.filter((f) => !L.scope.inInit!.fields.has(f.name));
-  for (const f of missing) w.line(`let ${rustIdent(f.name)}: ${fieldType(L, info, f.type)} = ${f.type.k === 'optional' ? 'None' : L.defaultValue(f.type)};`);
+  for (const f of missing) {
+    // An attribute first set by another method starts as the class attribute of that name.
+    let cv: ClassVarInfo | undefined;
+    for (let k: ClassInfo | undefined = info; k && !cv && !f.override; k = k.base ? L.classes.get(k.base) : undefined) cv = k.classVars?.get(f.name);
+    const init = cv ? L.coerce(classVarRead(L, cv), f.type) : f.type.k === 'optional' ? 'None' : L.defaultValue(f.type);
+    w.line(`let ${rustIdent(f.name)}: ${fieldType(L, info, f.type)} = ${init};`);
+  }
   const build = `Self { ${info.fields.map((f) => rustIdent(f.name)).join(', ')} }`;
   const post = info.methods.get('__post_init__');
   if (post) { w.line(`let mut s = ${build};`); w.line('s.__post_init__();'); w.line(init.raises ? 'Ok(s)' : 's'); }
@@ -278,6 +286,19 @@ function emitTraitImpls(L: Lowerer, info: ClassInfo, generics: string, bounds: s
     w.line(info.fields.length ? `format!("${info.name}(${parts})", ${args})` : `"${info.name}()".to_string()`);
   } else w.line(`"<__main__.${info.name} object>".to_string()`);
   w.close(); w.close();
+  if (info.isDataclass && !has('__eq__') && info.fields.some((f) => f.noCompare)) {
+    const keys = (s: string) => `(${info.fields.filter((f) => !f.noCompare).map((f) => `&${s}.${rustIdent(f.name)}`).join(', ')},)`;
+    w.blank();
+    w.open(`impl${bounds} PartialEq for ${ty} {`);
+    w.line(`fn eq(&self, other: &Self) -> bool { ${keys('self')} == ${keys('other')} }`);
+    w.close();
+    if (info.dataclassOrder) {
+      w.blank();
+      w.open(`impl${bounds} PartialOrd for ${ty} {`);
+      w.line(`fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> { ${keys('self')}.partial_cmp(&${keys('other')}) }`);
+      w.close();
+    }
+  }
   if (has('__eq__')) {
     w.blank();
     w.open(`impl${bounds} PartialEq for ${ty} {`);
@@ -420,4 +441,136 @@ function lowerEnum(L: Lowerer, info: ClassInfo): string {
   w.close();
   void walkExprs; void isCopy;
   return `enum ${info.rust}`;
+}
+
+// ---------- class attributes ----------
+
+function isConstLiteral(e: AST.Expr): boolean {
+  if (e.k === 'num' || e.k === 'const' && (e.value === true || e.value === false)) return true;
+  if (e.k === 'unary' && e.op === '-' && e.operand.k === 'num') return true;
+  if (e.k === 'tuple') return e.elts.every(isConstLiteral);
+  return false;
+}
+
+function upperSnake(s: string): string {
+  return s.replace(/^_+/, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
+function isSubclassOf(L: Lowerer, c: ClassInfo, base: ClassInfo): boolean {
+  let k: ClassInfo | undefined = c;
+  while (k) { if (k === base) return true; k = k.base ? L.classes.get(k.base) : undefined; }
+  return false;
+}
+
+/** The class attribute `attr` of class `cls` (or of one of its bases). */
+export function findClassVar(L: Lowerer, cls: string, attr: string): ClassVarInfo | undefined {
+  let c = L.classes.get(cls) ?? [...L.classes.values()].find((x) => x.rust === cls);
+  while (c) {
+    const cv = c.classVars?.get(attr);
+    if (cv) return cv;
+    if (c.fields.some((f) => f.name === attr && !f.override)) return undefined;
+    c = c.base ? L.classes.get(c.base) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Decides how each class attribute is stored: a `const` when it is a literal never assigned
+ * again, else a thread-local cell; `obj.attr = v` on an instance adds an Option field that
+ * shadows the class value (Python's instance-attribute lookup).
+ */
+export function analyzeClassVars(L: Lowerer, body: AST.Stmt[]) {
+  for (const info of L.classes.values()) {
+    info.classVars = new Map();
+    if (info.isEnum || info.isException) continue;
+    for (const cv of info.node.classVars) {
+      if (info.fields.some((f) => f.name === cv.name)) continue;
+      const s = info.node.body.find((x) => (x.k === 'assign' && x.targets.length === 1 && x.targets[0].k === 'name' && x.targets[0].id === cv.name) || (x.k === 'annassign' && x.target.k === 'name' && x.target.id === cv.name && !!x.value)) as Extract<AST.Stmt, { k: 'assign' | 'annassign' }> | undefined;
+      const value = s?.value;
+      if (!value) continue;
+      const type = cv.type.k !== 'unknown' ? cv.type : value.type;
+      const constOk = (type.k === 'str' && value.k === 'str') || (isCopy(type) && isConstLiteral(value));
+      info.classVars.set(cv.name, {
+        name: cv.name, owner: info, type, value, cell: !constOk,
+        rust: constOk ? `${info.rust}::${upperSnake(cv.name)}` : `${upperSnake(info.rust)}_${upperSnake(cv.name)}`,
+      });
+    }
+  }
+  const targets: AST.Expr[] = [];
+  const flat = (t: AST.Expr) => { if (t.k === 'tuple' || t.k === 'list') t.elts.forEach(flat); else targets.push(t); };
+  const visit = (ss: AST.Stmt[]) => ss.forEach((s) => {
+    if (s.k === 'assign') s.targets.forEach(flat);
+    if (s.k === 'augassign' || s.k === 'annassign' && s.value) flat(s.target);
+    if (s.k === 'for') flat(s.target);
+    if (s.k === 'if' || s.k === 'while' || s.k === 'for') { visit(s.body); visit(s.orelse); }
+    if (s.k === 'try') { visit(s.body); s.handlers.forEach((h) => visit(h.body)); visit(s.orelse); visit(s.finalbody); }
+    if (s.k === 'with' || s.k === 'def' || s.k === 'class') visit(s.body);
+    if (s.k === 'match') s.cases.forEach((c) => visit(c.body));
+  });
+  visit(body);
+  for (const t of targets) {
+    if (t.k !== 'attr') continue;
+    const vt = t.value.type;
+    if (vt.k === 'type' && vt.of.k === 'class') {
+      const cv = findClassVar(L, vt.of.name, t.attr);
+      if (cv && !cv.cell) { cv.cell = true; cv.rust = `${upperSnake(cv.owner.rust)}_${upperSnake(cv.name)}`; }
+      continue;
+    }
+    if (vt.k !== 'class' || !L.classes.has(vt.name)) continue;
+    const c = L.classes.get(vt.name)!;
+    if (c.isDataclass || c.fields.some((f) => f.name === t.attr) || c.methods.has(`__set_${t.attr}`)) continue;
+    if (t.value.k === 'name' && t.value.id === 'self') continue;
+    const cv = findClassVar(L, c.name, t.attr);
+    if (!cv) continue;
+    for (const k of L.classes.values()) {
+      if (isSubclassOf(L, k, c) && !k.fields.some((f) => f.name === t.attr)) k.fields.push({ name: t.attr, type: { k: 'optional', inner: cv.type }, override: true });
+    }
+  }
+}
+
+/** Reads a class attribute's current value. */
+export function classVarRead(L: Lowerer, cv: ClassVarInfo): RExpr {
+  if (!cv.cell) {
+    if (cv.type.k === 'str') return { code: cv.rust, type: T.str, kind: 'ref', prec: PREC.atom };
+    return { code: cv.rust, type: cv.type, kind: 'value', prec: PREC.atom };
+  }
+  return { code: isCopy(cv.type) ? `${cv.rust}.with(|c| c.get())` : `${cv.rust}.with(|c| c.borrow().clone())`, type: cv.type, kind: 'value', prec: PREC.atom };
+}
+
+/** A statement storing `value` (owned Rust code) into a class attribute. */
+export function classVarWrite(cv: ClassVarInfo, value: string): string {
+  return isCopy(cv.type) ? `${cv.rust}.with(|c| c.set(${value}));` : `${cv.rust}.with(|c| *c.borrow_mut() = ${value});`;
+}
+
+/**
+ * `C.attr` / `cls.attr` / `obj.attr` (no instance field) as a class attribute, if it is one.
+ * Inside methods lowered for a subclass, `self.attr` starts the lookup at that subclass.
+ */
+export function classVarOfAttr(L: Lowerer, e: Extract<AST.Expr, { k: 'attr' }>): ClassVarInfo | undefined {
+  const vt = e.value.type;
+  let cls: string | undefined;
+  if (vt.k === 'type' && vt.of.k === 'class') cls = vt.of.name;
+  else if (vt.k === 'class' && L.classes.has(vt.name)) {
+    const c = L.classes.get(vt.name)!;
+    if (c.fields.some((f) => f.name === e.attr && !f.override)) return undefined;
+    cls = vt.name;
+    if (e.value.k === 'name' && e.value.id === 'self' && L.scope.info?.className) cls = L.scope.info.className;
+  }
+  return cls ? findClassVar(L, cls, e.attr) : undefined;
+}
+
+/** Thread-local cells for the class attributes that are reassigned (emitted before the struct). */
+function emitClassVarCells(L: Lowerer, info: ClassInfo) {
+  const cells = [...(info.classVars?.values() ?? [])].filter((cv) => cv.cell);
+  if (!cells.length) return;
+  const w = L.w;
+  L.scope = L.newScope({ isMain: false });
+  w.open('thread_local! {');
+  for (const cv of cells) {
+    const t = L.rt(cv.type);
+    const v = L.exprOwned(cv.value, cv.type);
+    w.line(isCopy(cv.type) ? `static ${cv.rust}: std::cell::Cell<${t}> = const { std::cell::Cell::new(${v}) };` : `static ${cv.rust}: std::cell::RefCell<${t}> = std::cell::RefCell::new(${v});`);
+  }
+  w.close();
+  w.blank();
 }

@@ -37,13 +37,18 @@ export interface FuncInfo {
   className?: string;
   /** Calls under a `try` somewhere: builtin errors inside must propagate as Err. */
   catchContext: boolean;
+  /** A method whose every `return` is `return self` (fluent API): returns `&mut Self` / `&Self`. */
+  returnsSelf?: boolean;
 }
 
 export interface ClassInfo {
   name: string;
   rust: string;
   node: Extract<AST.Stmt, { k: 'class' }>;
-  fields: { name: string; type: PyType; default?: AST.Expr }[];
+  /** `override`: an instance attribute shadowing a class attribute (`obj.attr = v`), None until set. */
+  fields: { name: string; type: PyType; default?: AST.Expr; override?: boolean; /** field(compare=False) */ noCompare?: boolean }[];
+  /** Class-level attributes (`count = 0` in the class body), by name. */
+  classVars?: Map<string, ClassVarInfo>;
   methods: Map<string, FuncInfo>;
   base?: string;
   isDataclass: boolean;
@@ -53,6 +58,19 @@ export interface ClassInfo {
   isEnum: boolean;
   hasSubclasses: boolean;
   typeParams: string[];
+}
+
+/**
+ * A class attribute: an associated `const` (`C::ATTR`) when it is a literal never reassigned,
+ * else a thread-local cell `C_ATTR` (Cell for Copy types, RefCell otherwise) read with `.with()`.
+ */
+export interface ClassVarInfo {
+  name: string;
+  owner: ClassInfo;
+  type: PyType;
+  value: AST.Expr;
+  cell: boolean;
+  rust: string;
 }
 
 /** Rust operator precedence levels, to parenthesise only where needed. */

@@ -17,10 +17,14 @@ export function displayArg(L: Lowerer, r: RExpr): string {
     case 'class': {
       const c = L.classes.get(t.name);
       if (c && (c.methods.has('__str__') || c.isEnum)) return r.code;
-      if (t.name === 'Exception' || t.fullName.startsWith('builtins.')) { L.useRuntime('exc'); return r.code; }
+      if (t.name === 'Exception' || t.fullName.startsWith('builtins.') || c?.isException) { L.useRuntime('exc'); return r.code; }
       L.useRuntime('pystr');
       return `${L.paren(r, PREC.unary)}.py_str()`;
     }
+    case 'tuplevar':
+      // tuple[int, ...] is a Vec in Rust but prints with parentheses.
+      L.useRuntime('pystr');
+      return `py_tuple_repr(${L.borrow(r)})`;
     default:
       L.useRuntime('pystr');
       return `${L.paren(r, PREC.unary)}.py_str()`;
@@ -30,7 +34,7 @@ export function displayArg(L: Lowerer, r: RExpr): string {
 /** Python repr(value) as a String expression. */
 export function reprArg(L: Lowerer, r: RExpr): string {
   if (r.type.k === 'int') return r.code;
-  if (r.type.k === 'float' || r.type.k === 'bool' || r.type.k === 'none') return displayArg(L, r);
+  if (r.type.k === 'float' || r.type.k === 'bool' || r.type.k === 'none' || r.type.k === 'tuplevar') return displayArg(L, r);
   return L.reprOf(r);
 }
 
@@ -43,7 +47,7 @@ function nativeSpec(spec: string, t: PyType): string | undefined {
   if (t.k === 'float' && ty !== 'f') return undefined; // Python's default float format is repr-based
   if (t.k === 'str' && (ty && ty !== 's' || sign || zero)) return undefined;
   if (t.k !== 'int' && t.k !== 'float' && t.k !== 'str') return undefined;
-  if (t.k === 'int' && ty && 'xXob'.includes(ty) && sign) return undefined;
+  if (t.k === 'int' && ty && 'xXob'.includes(ty)) return undefined; // Rust prints negatives in two's complement
   if (fill && (fill === '{' || fill === '}')) return undefined;
   const rty = ty === 'x' || ty === 'X' || ty === 'o' || ty === 'b' ? ty : '';
   return `${fill ?? ''}${align ?? ''}${sign ?? ''}${alt ?? ''}${zero ?? ''}${width ?? ''}${prec !== undefined ? '.' + prec : ''}${rty}`;
@@ -56,6 +60,7 @@ export function formatField(L: Lowerer, r: RExpr, spec: string | undefined, conv
     if (!spec) return { fmt: '{}', arg: s };
     return formatField(L, { code: s, type: T.str, kind: 'value' }, spec);
   }
+  if (conv === 's' && spec && r.type.k !== 'str') return formatField(L, { code: displayArg(L, r), type: T.str, kind: 'value' }, spec);
   if (!spec) return { fmt: '{}', arg: displayArg(L, r) };
   const t = r.type.k === 'bool' ? T.int : r.type;
   const native = nativeSpec(spec, t);

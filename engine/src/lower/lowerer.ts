@@ -1,7 +1,7 @@
 // Lowers the typed Python AST into Rust source. Statements and expressions live here; calls
 // (builtins, methods, stdlib) are in calls.ts, formatting in format.ts, classes in classes.ts.
 import * as AST from '../ast';
-import { PyType, T, typeToString, sameType } from '../types';
+import { PyType, T, typeToString, sameType, hasUnknown as hasUnknownT } from '../types';
 import { RustWriter } from '../emit/writer';
 import { Code, Diagnostic, LineIndex, Severity } from '../diagnostics';
 import { ClassInfo, FuncInfo, ParamInfo, PREC, RExpr } from './context';
@@ -9,7 +9,8 @@ import { elemType, isCopy, isNumeric, rustChar, rustIdent, rustStr, rustType, Ty
 import { rootName, scanVars, VarUse, walkExprs } from './scan';
 import { lowerCall } from './calls';
 import { lowerFString, displayArg } from './format';
-import { lowerClass, collectClass } from './classes';
+import { lowerClass, collectClass, classVarOfAttr, classVarRead, classVarWrite } from './classes';
+import { declareHoisted } from './module';
 
 /** An iterator expression and what it yields; `parts` = a tuple whose components have these kinds. */
 export interface IterInfo { code: string; item: PyType; itemKind: RExpr['kind']; isRange?: boolean; parts?: RExpr['kind'][]; refBase?: boolean }
@@ -32,6 +33,10 @@ export interface FnScope {
   selfName?: string;
   returnType: PyType;
   generatorOut?: string;
+  /** Inside a generator's state machine: the code a `return` becomes. */
+  genReturn?: string;
+  /** Enclosing `finally` bodies (innermost last) with the loop depth they sit at. */
+  finallies?: { body: AST.Stmt[]; loopDepth: number }[];
 }
 
 export class Lowerer implements TypeEnv {
@@ -58,6 +63,8 @@ export class Lowerer implements TypeEnv {
   classType(name: string): string | undefined {
     const c = this.classes.get(name);
     if (!c) return undefined;
+    // Exception classes are kinds of the runtime's PyErr.
+    if (c.isException) { this.useRuntime('exc'); return 'PyErr'; }
     if (c.isAbstract || c.hasSubclasses) return `Box<dyn ${c.rust}Trait>`;
     return c.rust;
   }
@@ -82,6 +89,18 @@ export class Lowerer implements TypeEnv {
 
   // ---------- value conversions ----------
   paren(e: RExpr, prec: number): string { return (e.prec ?? PREC.atom) < prec ? `(${e.code})` : e.code; }
+
+  /** A numeric value as a method receiver: literals get a type suffix (`(-42_i64).abs()`). */
+  numRecv(e: RExpr): string {
+    const c = this.val(e);
+    const m = /^(-?)(\d+(?:\.\d*)?(?:e[+-]?\d+)?)$/.exec(c);
+    if (m) {
+      const suffix = e.type.k === 'float' ? (/[.e]/.test(m[2]) ? '_f64' : '.0_f64') : '_i64';
+      return m[1] ? `(${c}${suffix})` : `${c}${suffix}`;
+    }
+    if (/^-?\d+(\.\d+)?_(i64|f64|i128)$/.test(c)) return c.startsWith('-') ? `(${c})` : c;
+    return this.paren({ ...e, code: c, prec: c === e.code ? e.prec : c.startsWith('*') ? PREC.unary : PREC.atom }, PREC.unary);
+  }
 
   /** An owned value of e (clone / deref / to_string as needed). */
   own(e: RExpr): string {
@@ -134,6 +153,8 @@ export class Lowerer implements TypeEnv {
     }
     if (expected.k === 'float' && (e.type.k === 'int' || e.type.k === 'bool')) {
       if (/^-?\d+$/.test(e.code)) return `${e.code}.0`;
+      if (/^-?\d+_i64$/.test(e.code)) return `${e.code.slice(0, -4)}.0`;
+      if (e.type.k === 'bool') return `${this.paren(this.valE(e), PREC.cast)} as i64 as f64`;
       return `${this.paren(this.valE(e), PREC.cast)} as f64`;
     }
     if (expected.k === 'int' && e.type.k === 'bool') return `${this.paren(this.valE(e), PREC.cast)} as i64`;
@@ -170,6 +191,18 @@ export class Lowerer implements TypeEnv {
     }
   }
 
+  /** A Python expression used as a condition (if/while/filters): and/or/not combine the
+   * operands' truthiness directly instead of picking an operand value. */
+  cond(e: AST.Expr): string {
+    if (e.k === 'boolop') {
+      const rop = e.op === 'and' ? ' && ' : ' || ';
+      const side = (x: AST.Expr) => { const c = this.cond(x); return e.op === 'and' && / \|\| /.test(c) ? `(${c})` : c; };
+      return `${side(e.left)}${rop}${side(e.right)}`;
+    }
+    if (e.k === 'unary' && e.op === 'not') return `!${wrapNot(this.cond(e.operand))}`;
+    return this.truthy(this.expr(e));
+  }
+
   // ---------- expressions ----------
   expr(e: AST.Expr, expected?: PyType): RExpr {
     try {
@@ -199,7 +232,7 @@ export class Lowerer implements TypeEnv {
         return this.todo(e.span, 'Ellipsis / __debug__');
       case 'name': return this.name(e);
       case 'bin': return this.binop(e);
-      case 'unary': return this.unary(e);
+      case 'unary': return this.unary(e, expected);
       case 'boolop': return this.boolop(e, expected);
       case 'cmp': return this.compare(e);
       case 'call': return lowerCall(this, e, expected);
@@ -218,7 +251,7 @@ export class Lowerer implements TypeEnv {
       case 'ifexp': {
         const t = expected && expected.k !== 'unknown' ? expected : e.type;
         const a = this.exprOwned(e.body, t), b = this.exprOwned(e.orelse, t);
-        return { code: `if ${this.truthy(this.expr(e.test))} { ${a} } else { ${b} }`, type: t, kind: 'value', prec: PREC.assign };
+        return { code: `if ${this.cond(e.test)} { ${a} } else { ${b} }`, type: t, kind: 'value', prec: PREC.assign };
       }
       case 'walrus': {
         const v = this.exprOwned(e.value, e.target.type);
@@ -244,6 +277,8 @@ export class Lowerer implements TypeEnv {
         this.diag('PTR030', e.span, `integer literal ${text} does not fit in 64 bits`, 'warning', {}, 0.5);
         return { code: `${text}_i128`, type: T.int, kind: 'value', prec: PREC.atom };
       }
+      // Beyond i32: Rust would default an unconstrained literal to i32 and reject it.
+      if (v > 2147483647n || v < -2147483648n) return { code: `${text}_i64`, type: T.int, kind: 'value', prec: PREC.atom };
       return { code: text, type: T.int, kind: 'value', prec: PREC.atom };
     }
     let s = String(e.value);
@@ -261,6 +296,12 @@ export class Lowerer implements TypeEnv {
     if (e.sym?.scope === 'builtins') {
       return this.todo(e.span, `builtin ${e.id} used as a value`, e.type);
     }
+    if (e.sym?.scope === 'module' && e.sym.kind === 'variable' && this.globals.has(e.id)) {
+      // A module variable that functions use: main reads the same global.
+      const g = this.globals.get(e.id)! as { type: PyType; rust: string; kind?: string; isStr?: boolean };
+      const kind: RExpr['kind'] = g.kind === 'cell' ? 'value' : g.kind === 'const' && g.isStr ? 'ref' : 'place';
+      return { code: g.rust, type: g.type, kind, prec: PREC.atom };
+    }
     if (e.sym?.scope === 'module' && !this.scope.isMain) {
       const g = this.globals.get(e.id);
       if (g) return { code: g.rust, type: g.type, kind: 'place', prec: PREC.atom };
@@ -269,19 +310,54 @@ export class Lowerer implements TypeEnv {
     }
     if (e.id === 'self' && this.scope.selfName) return { code: 'self', type, kind: 'place', prec: PREC.atom };
     if (e.sym?.kind === 'function' && this.funcs.has(e.id)) return { code: this.funcs.get(e.id)!.rust, type: e.type, kind: 'value', prec: PREC.atom };
+    if (type.k === 'optional' && e.type.k !== 'optional' && e.type.k !== 'none' && e.type.k !== 'unknown' && e.type.k !== 'union' && sameType(type.inner, e.type)) {
+      // An Optional variable pyright narrowed to its inner type at this use (`x = f()` after `x = None`, `if x is not None` ...).
+      if (isCopy(type.inner)) return { code: `${rustIdent(e.id)}.unwrap()`, type: type.inner, kind: 'value', prec: PREC.atom };
+      return { code: `${rustIdent(e.id)}.as_ref().unwrap()`, type: type.inner, kind: 'ref', prec: PREC.atom };
+    }
     return { code: rustIdent(e.id), type, kind: 'place', prec: PREC.atom };
   }
 
   /** The type of a variable as declared across its scope (not the narrowed type at this use). */
   varType(e: Extract<AST.Expr, { k: 'name' }>): PyType {
     const d = e.sym?.declType;
+    const local = e.sym && (!d || hasUnknownT(d)) ? this.localTypes.get(e.sym.id) : undefined;
+    if (local) return local;
     if (d && d.k !== 'unknown' && !(d.k === 'optional' && e.type.k !== 'optional' && e.type.k !== 'none' && this.isNarrowedUse(e))) return d;
     return e.type;
   }
+  /** Types of variables pyright left Unknown, learned from the lowered value first assigned to them. */
+  readonly localTypes = new Map<number, PyType>();
+  learnType(t: AST.Expr, valueType: PyType) {
+    if (t.k !== 'name' || !t.sym || hasUnknownT(valueType) || valueType.k === 'none') return;
+    const d = t.sym.declType;
+    if (d && !hasUnknownT(d)) return;
+    if (!this.localTypes.has(t.sym.id)) this.localTypes.set(t.sym.id, valueType);
+  }
   private isNarrowedUse(_e: AST.Expr): boolean { return false; }
 
+  /** The type of an expression, filling pyright's Unknowns from what lowering learned. */
+  staticType(x: AST.Expr): PyType {
+    if (x.type.k !== 'unknown') return x.k === 'name' ? this.varType(x) : x.type;
+    if (x.k === 'name') return this.varType(x);
+    if (x.k === 'bin') {
+      const a = this.staticType(x.left), b = this.staticType(x.right);
+      if (isNumeric(a) && isNumeric(b)) {
+        if (x.op === '/') return T.float;
+        if (['+', '-', '*', '//', '%', '**'].includes(x.op)) return a.k === 'float' || b.k === 'float' ? T.float : T.int;
+      }
+      if (x.op === '+' && a.k === b.k && (a.k === 'str' || a.k === 'list')) return a;
+    }
+    if (x.k === 'unary' && (x.op === '-' || x.op === '+')) { const a = this.staticType(x.operand); return a.k === 'bool' ? T.int : a; }
+    if (x.k === 'call' && x.func.k === 'name' && x.func.sym?.scope !== 'builtins') {
+      const f = this.funcs.get(x.func.id);
+      if (f && f.ret.k !== 'unknown') return f.ret;
+    }
+    return x.type;
+  }
+
   binop(e: Extract<AST.Expr, { k: 'bin' }>): RExpr {
-    const lt = e.left.type, rt = e.right.type;
+    const lt = this.staticType(e.left), rt = this.staticType(e.right);
     const op = e.op;
     const resT = e.type.k !== 'unknown' ? e.type : lt;
     const num = (x: AST.Expr, t: PyType) => {
@@ -295,6 +371,11 @@ export class Lowerer implements TypeEnv {
       if (op === '/') {
         const a = num(e.left, T.float), b = num(e.right, T.float);
         if (e.right.k === 'num' && Number(e.right.value) !== 0) return { code: `${this.paren(a, PREC.mul)} / ${this.paren(b, PREC.mul + 1)}`, type: T.float, kind: 'value', prec: PREC.mul };
+        if (this.inCatchingContext('ZeroDivisionError')) {
+          this.useRuntime('div_checked');
+          const msg = isFloat ? 'float division by zero' : 'division by zero';
+          return { code: this.propagate(`py_div_r(${a.code}, ${b.code}, ${rustStr(msg)})`), type: T.float, kind: 'value', prec: PREC.unary };
+        }
         this.useRuntime('truediv');
         return { code: `py_div(${a.code}, ${b.code})`, type: T.float, kind: 'value', prec: PREC.atom };
       }
@@ -303,11 +384,26 @@ export class Lowerer implements TypeEnv {
         if (isFloat) { this.useRuntime('fmod'); return { code: `${op === '%' ? 'py_fmod' : 'py_ffloordiv'}(${a.code}, ${b.code})`, type: T.float, kind: 'value', prec: PREC.atom }; }
         // Non-negative operands known statically: Rust's operators agree with Python's.
         if (e.right.k === 'num' && Number(e.right.value) > 0 && this.nonNegative(e.left)) return { code: `${this.paren(a, PREC.mul)} ${op === '//' ? '/' : '%'} ${this.paren(b, PREC.mul + 1)}`, type: T.int, kind: 'value', prec: PREC.mul };
+        if (!(e.right.k === 'num' && Number(e.right.value) !== 0) && this.inCatchingContext('ZeroDivisionError')) {
+          this.useRuntime('div_checked');
+          return { code: this.propagate(`${op === '//' ? 'py_floordiv_r' : 'py_mod_r'}(${a.code}, ${b.code})`), type: T.int, kind: 'value', prec: PREC.unary };
+        }
         this.useRuntime(op === '//' ? 'floordiv' : 'mod');
         return { code: `${op === '//' ? 'py_floordiv' : 'py_mod'}(${a.code}, ${b.code})`, type: T.int, kind: 'value', prec: PREC.atom };
       }
       if (op === '**') {
         if (!isFloat && !(e.right.k === 'unary' && e.right.op === '-')) {
+          if (e.left.k === 'num' && e.left.isInt && e.right.k === 'num' && e.right.isInt && Number(e.right.value) >= 0 && Number(e.right.value) < 100000) {
+            // Constant power: fold it (10 ** 300 does not fit any Rust integer).
+            const p = BigInt(e.left.value) ** BigInt(e.right.value);
+            if (p <= 9223372036854775807n) return { code: p.toString(), type: T.int, kind: 'value', prec: PREC.atom };
+            if (p <= 170141183460469231731687303715884105727n) {
+              this.diag('PTR030', e.span, `integer ${p} does not fit in 64 bits`, 'warning', {}, 0.5);
+              return { code: `${p}_i128`, type: T.int, kind: 'value', prec: PREC.atom };
+            }
+            this.diag('PTR030', e.span, 'integer too large for Rust integers; approximated as a float', 'warning', {}, 0.5);
+            return { code: `${Number(p).toExponential().replace('e+', 'e')}_f64`, type: T.float, kind: 'value', prec: PREC.atom };
+          }
           const a = num(e.left, T.int), b = num(e.right, T.int);
           if (e.right.k === 'num') return { code: `${/^-\d+$/.test(a.code) ? `(${a.code}_i64)` : this.paren(a, PREC.unary)}${/^\d+$/.test(a.code) ? '_i64' : ''}.pow(${b.code})`, type: T.int, kind: 'value', prec: PREC.atom };
           this.useRuntime('ipow');
@@ -325,6 +421,8 @@ export class Lowerer implements TypeEnv {
         return { code: `${this.paren(a, p)} ${op} ${this.paren(b, p + 1)}`, type: T.bool, kind: 'value', prec: p };
       }
       const a = num(e.left, t), b = num(e.right, t);
+      // `1 << 40` of two bare literals: Rust would evaluate it as i32.
+      if (t.k === 'int' && /^-?\d+$/.test(a.code) && /^-?\d+$/.test(b.code)) a.code += '_i64';
       return { code: `${this.paren(a, p)} ${op} ${this.paren(b, p + 1)}`, type: t, kind: 'value', prec: p };
     }
     if (lt.k === 'str' && op === '+') {
@@ -343,12 +441,25 @@ export class Lowerer implements TypeEnv {
     }
     if ((lt.k === 'list' && op === '*') || (rt.k === 'list' && op === '*')) {
       const [l, n] = lt.k === 'list' ? [e.left, e.right] : [e.right, e.left];
-      const count = this.val(this.expr(n));
+      const countE = this.valE(this.expr(n));
+      const count = /^\d+$/.test(countE.code) ? countE.code : this.paren(countE, PREC.cast);
       if (l.k === 'list' && l.elts.length === 1) {
         const item = this.exprOwned(l.elts[0], elemType(l.type.k === 'list' ? resT : l.type));
         return { code: `vec![${item}; ${/^\d+$/.test(count) ? count : `${count} as usize`}]`, type: resT, kind: 'value', prec: PREC.atom };
       }
       return { code: `${this.paren(this.expr(l), PREC.unary)}.repeat(${/^\d+$/.test(count) ? count : `${count} as usize`})`, type: resT, kind: 'value', prec: PREC.atom };
+    }
+    if (op === '*' && (lt.k === 'tuple' && e.right.k === 'num' || rt.k === 'tuple' && e.left.k === 'num')) {
+      // (a, b) * 2 with a literal count: a fixed-size tuple of the repeated fields.
+      const [tx, nx] = lt.k === 'tuple' ? [e.left, e.right] : [e.right, e.left];
+      const tt = tx.type as Extract<PyType, { k: 'tuple' }>;
+      const count = Math.max(0, Number((nx as Extract<AST.Expr, { k: 'num' }>).value));
+      if (count * tt.elems.length <= 12) {
+        const items: string[] = [];
+        const elems: PyType[] = [];
+        for (let r = 0; r < count; r++) tt.elems.forEach((et, i) => { items.push(`__a.${i}${isCopy(et) ? '' : '.clone()'}`); elems.push(et); });
+        return { code: `{ let __a = ${this.own(this.expr(tx))}; (${items.join(', ')}${items.length === 1 ? ',' : ''}) }`, type: { k: 'tuple', elems }, kind: 'value', prec: PREC.atom };
+      }
     }
     if (lt.k === 'tuple' && rt.k === 'tuple' && op === '+') {
       const a = this.own(this.expr(e.left)), b = this.own(this.expr(e.right));
@@ -361,14 +472,24 @@ export class Lowerer implements TypeEnv {
       const a = this.expr(e.left), b = this.expr(e.right);
       return { code: `${this.paren(a, PREC.unary)}.${m}(${this.borrow(b)}).cloned().collect::<std::collections::BTreeSet<_>>()`, type: lt, kind: 'value', prec: PREC.atom };
     }
-    if (lt.k === 'class') {
-      const dunder: Record<string, string> = { '+': '__add__', '-': '__sub__', '*': '__mul__', '/': '__truediv__', '==': '__eq__', '%': '__mod__', '//': '__floordiv__', '@': '__matmul__' };
-      const c = this.classes.get(lt.name);
-      const m = dunder[op];
-      if (c && m && c.methods.has(m)) {
-        const a = this.expr(e.left), b = this.expr(e.right);
-        return { code: `${this.paren(a, PREC.unary)}.${m}(${this.argFor(c.methods.get(m)!.params[0], b)})`, type: e.type.k !== 'unknown' ? e.type : lt, kind: 'value', prec: PREC.atom };
-      }
+    if (lt.k === 'class' || rt.k === 'class') {
+      // Operator overloading: `a + b` calls a.__add__(b), else b.__radd__(a) (a not a user object).
+      const dunder: Record<string, string> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'truediv', '==': 'eq', '%': 'mod', '//': 'floordiv', '@': 'matmul', '**': 'pow', '&': 'and', '|': 'or', '^': 'xor', '<<': 'lshift', '>>': 'rshift' };
+      const find = (cls: string, name: string): FuncInfo | undefined => {
+        for (let c = this.classes.get(cls); c; c = c.base ? this.classes.get(c.base) : undefined) { const m = c.methods.get(name); if (m) return m; }
+        return undefined;
+      };
+      const call = (m: FuncInfo, recv: AST.Expr, arg: AST.Expr): RExpr => {
+        const a = this.expr(recv), b = this.expr(arg, m.params[0]?.type);
+        const code = `${this.paren(a, PREC.unary)}.${rustIdent(m.name)}(${this.argFor(m.params[0], b)})`;
+        const ret = m.ret.k !== 'unknown' ? m.ret : e.type.k !== 'unknown' ? e.type : recv.type;
+        return { code: m.raises ? this.propagate(code) : code, type: ret, kind: 'value', prec: m.raises ? PREC.unary : PREC.atom };
+      };
+      const name = dunder[op];
+      const fwd = name && lt.k === 'class' ? find(lt.name, `__${name}__`) : undefined;
+      if (fwd) return call(fwd, e.left, e.right);
+      const rev = name && rt.k === 'class' && !(lt.k === 'class' && this.classes.has(lt.name)) ? find(rt.name, `__r${name}__`) : undefined;
+      if (rev) return call(rev, e.right, e.left);
     }
     if (lt.k === 'dict' && op === '|') {
       const a = this.own(this.expr(e.left)), b = this.expr(e.right);
@@ -392,12 +513,12 @@ export class Lowerer implements TypeEnv {
     return e.code;
   }
 
-  unary(e: Extract<AST.Expr, { k: 'unary' }>): RExpr {
+  unary(e: Extract<AST.Expr, { k: 'unary' }>, expected?: PyType): RExpr {
     const x = this.expr(e.operand);
     if (e.op === 'not') return { code: `!${wrapNot(this.truthy(x))}`, type: T.bool, kind: 'value', prec: PREC.unary };
     if (e.op === '-') {
       if (e.operand.k === 'num') {
-        const n = this.number(e.operand);
+        const n = this.number(e.operand, expected);
         return { code: `-${n.code}`, type: n.type, kind: 'value', prec: PREC.unary };
       }
       const v = this.valE(x);
@@ -437,6 +558,32 @@ export class Lowerer implements TypeEnv {
   }
 
   compare(e: Extract<AST.Expr, { k: 'cmp' }>): RExpr {
+    const simple = (x: AST.Expr): boolean => x.k === 'name' || x.k === 'num' || x.k === 'str' || x.k === 'const' || (x.k === 'attr' && simple(x.value)) || (x.k === 'unary' && x.operand.k === 'num');
+    if (e.ops.length > 1 && e.comparators.slice(0, -1).some((x) => !simple(x))) {
+      // A middle operand with effects is evaluated once: bind it, and keep `&&` laziness.
+      const build = (left: AST.Expr, i: number): string => {
+        const right = e.comparators[i];
+        if (i === e.ops.length - 1) return this.compareOne(e.ops[i], left, right, e.span);
+        let mid = right;
+        let pre = '';
+        const bind = (x: AST.Expr): AST.Expr => {
+          const tmp = `__c${this.scope.labelCounter++}`;
+          const sym: AST.SymbolRef = { id: -9000 - this.scope.labelCounter, scope: 'function', declType: x.type, kind: 'variable' };
+          pre += `let ${tmp} = ${this.own(this.expr(x))}; `;
+          this.scope.names.set(sym.id, { code: tmp, kind: 'place', type: x.type });
+          return { k: 'name', span: x.span, type: x.type, id: tmp, sym };
+        };
+        if (!simple(right)) {
+          if (!simple(left)) left = bind(left);
+          mid = bind(right);
+        }
+        const first = this.compareOne(e.ops[i], left, mid, e.span);
+        const rest = build(mid, i + 1);
+        const body = `${/ (&&|\|\|) /.test(first) ? `(${first})` : first} && ${/ \|\| /.test(rest) ? `(${rest})` : rest}`;
+        return pre ? `{ ${pre}${body} }` : body;
+      };
+      return { code: build(e.left, 0), type: T.bool, kind: 'value', prec: PREC.and };
+    }
     const parts: string[] = [];
     let left = e.left;
     for (let i = 0; i < e.ops.length; i++) {
@@ -456,6 +603,12 @@ export class Lowerer implements TypeEnv {
         if (x.type.k === 'none') return op === 'is' ? 'true' : 'false';
         return `${this.paren(x, PREC.unary)}.${op === 'is' ? 'is_none' : 'is_some'}()`;
       }
+      const objectLike = (t: PyType) => (t.k === 'class' && this.classes.has(t.name) && !this.classes.get(t.name)!.isEnum) || t.k === 'list' || t.k === 'dict' || t.k === 'set' || t.k === 'deque';
+      if (objectLike(l.type) && objectLike(r.type)) {
+        // Object identity: the same place in memory (values are not shared between variables).
+        const a = this.expr(l), b = this.expr(r);
+        return `${op === 'is' ? '' : '!'}std::ptr::eq(${this.borrow(a)}, ${this.borrow(b)})`;
+      }
       op = op === 'is' ? '==' : '!=';
     }
     if (op === 'in' || op === 'not in') {
@@ -464,7 +617,7 @@ export class Lowerer implements TypeEnv {
       const ct = c.type;
       if (ct.k === 'str') {
         if (x.kind === 'char') return `${neg}${this.paren(c, PREC.unary)}.contains(${x.code})`;
-        if (x.kind === 'strlit' && JSON.parse(x.code).length === 1 && !x.code.includes('\\')) return `${neg}${this.paren(c, PREC.unary)}.contains(${rustChar(JSON.parse(x.code))})`;
+        if (x.kind === 'strlit' && x.code.startsWith('"') && JSON.parse(x.code).length === 1 && !x.code.includes('\\')) return `${neg}${this.paren(c, PREC.unary)}.contains(${rustChar(JSON.parse(x.code))})`;
         return `${neg}${this.paren(c, PREC.unary)}.contains(${this.strRef(x)})`;
       }
       if (ct.k === 'dict') return `${neg}${this.paren(c, PREC.unary)}.contains_key(${this.keyRef(x, ct.key)})`;
@@ -480,7 +633,23 @@ export class Lowerer implements TypeEnv {
       if (ct.k === 'list' || ct.k === 'set' || ct.k === 'deque' || ct.k === 'tuplevar') {
         const needle = x.kind === 'strlit' ? `&${x.code}.to_string()` : x.kind === 'char' ? `&${x.code}.to_string()` : this.borrow(x.kind === 'value' || isCopy(x.type) ? this.valE(x) : x);
         if (ct.k === 'list' && ct.elem.k === 'float' && x.type.k === 'int') return `${neg}${this.paren(c, PREC.unary)}.contains(&(${this.val(x)} as f64))`;
+        // A `&str` needle in a Vec<String>: Vec::contains wants `&String`.
+        if (ct.k !== 'set' && ct.elem.k === 'str' && (x.kind === 'ref' || x.kind === 'mutref')) return `${neg}${this.paren(c, PREC.unary)}.iter().any(|__s| __s == ${this.strRef(x)})`;
         return `${neg}${this.paren(c, PREC.unary)}.contains(${needle})`;
+      }
+      if (ct.k === 'iter') {
+        // `x in (generator)`: consume items until one is equal.
+        const needle = x.type.k === 'str' ? this.strRef(x) : isCopy(x.type) ? this.val(x) : this.own(x);
+        const it = this.iterate(r);
+        return `${neg}{ let __n = ${needle}; ${wrapIter(this.ownedItems(it))}.any(|__x| __x == ${x.type.k === 'str' ? '*__n' : '__n'}) }`;
+      }
+      if (ct.k === 'tuple' && ct.elems.length && ct.elems.every((t) => t.k === 'str') && (x.type.k === 'str' || x.kind === 'char')) {
+        // Compare as &str views (the tuple's Strings cannot be moved out of it).
+        const asStr = x.kind === 'strlit' || x.kind === 'ref' ? x.code : x.kind === 'mutref' ? `&*${x.code}` : x.kind === 'char' ? `${x.code}.to_string().as_str()` : `${this.paren(x, PREC.unary)}.as_str()`;
+        return `${neg}[${ct.elems.map((_, i) => `${this.paren(c, PREC.unary)}.${i}.as_str()`).join(', ')}].contains(&${asStr})`;
+      }
+      if (ct.k === 'tuple' && !ct.elems.every(isCopy)) {
+        return `${neg}[${ct.elems.map((_, i) => `&${this.paren(c, PREC.unary)}.${i}`).join(', ')}].contains(&${this.borrow(x)})`;
       }
       if (ct.k === 'tuple') {
         const items = ct.elems.map((_, i) => `${this.paren(c, PREC.unary)}.${i}`);
@@ -502,10 +671,15 @@ export class Lowerer implements TypeEnv {
       const ap = ac.includes(' as ') ? `(${ac})` : ac, bp = bc.includes(' as ') ? `(${bc})` : bc;
       return `${wrapCmp(ap, a)} ${rop} ${wrapCmp(bp, b)}`;
     }
+    // Optional[str] == str: compare as Option<&str>.
+    if ((rop === '==' || rop === '!=') && (a.type.k === 'optional' && a.type.inner.k === 'str' && (b.type.k === 'str' || b.kind === 'char') || b.type.k === 'optional' && b.type.inner.k === 'str' && (a.type.k === 'str' || a.kind === 'char'))) {
+      const [o, s] = a.type.k === 'optional' ? [a, b] : [b, a];
+      return `${rop === '!=' ? '!' : ''}${this.paren(o, PREC.unary)}.as_ref().is_some_and(|__v| __v == ${this.strRef(s)})`;
+    }
     if (a.type.k === 'str' || b.type.k === 'str' || a.kind === 'char' || b.kind === 'char') {
       // char vs one-char literal stays a char comparison
-      if (a.kind === 'char' && b.kind === 'strlit' && [...JSON.parse(b.code)].length === 1) return `${a.code} ${rop} ${rustChar(JSON.parse(b.code))}`;
-      if (b.kind === 'char' && a.kind === 'strlit' && [...JSON.parse(a.code)].length === 1) return `${rustChar(JSON.parse(a.code))} ${rop} ${b.code}`;
+      if (a.kind === 'char' && b.kind === 'strlit' && b.code.startsWith('"') && [...JSON.parse(b.code)].length === 1) return `${a.code} ${rop} ${rustChar(JSON.parse(b.code))}`;
+      if (b.kind === 'char' && a.kind === 'strlit' && a.code.startsWith('"') && [...JSON.parse(a.code)].length === 1) return `${rustChar(JSON.parse(a.code))} ${rop} ${b.code}`;
       if (a.kind === 'char' && b.kind === 'char') return `${a.code} ${rop} ${b.code}`;
       if (rop === '==' || rop === '!=') return `${this.strRef(a)} ${rop} ${this.strRef(b)}`;
       const plain = (x: RExpr) => x.kind === 'place' || x.kind === 'value';
@@ -534,8 +708,15 @@ export class Lowerer implements TypeEnv {
   }
 
   /** A `&K` for dict lookups. */
+  /** A str-typed 'ref' expression that is a `&str` (a str parameter), not a `&String`. */
+  isStrParamRef(x: RExpr): boolean {
+    return !!this.scope.info?.params.some((p) => p.mode === 'ref' && p.type.k === 'str' && rustIdent(p.name) === x.code);
+  }
+
   keyRef(x: RExpr, keyType: PyType): string {
     if (x.kind === 'strlit' || x.kind === 'char') return `&${this.own(x)}`;
+    // A `&str` (parameter) looking up a String key: Dict methods take `&String`.
+    if (keyType.k === 'str' && x.kind === 'ref' && x.type.k === 'str' && this.isStrParamRef(x)) return `&${this.own(x)}`;
     if (keyType.k === 'float' && x.type.k === 'int') return `&(${this.val(x)} as f64)`;
     if (x.kind === 'value') return `&${this.paren(x, PREC.unary)}`;
     return this.borrow(x);
@@ -543,15 +724,30 @@ export class Lowerer implements TypeEnv {
 
   attribute(e: Extract<AST.Expr, { k: 'attr' }>): RExpr {
     const v = e.value;
+    if (e.attr === '__name__' && v.k === 'call' && v.func.k === 'name' && v.func.id === 'type' && v.func.sym?.scope === 'builtins' && v.args.length === 1) {
+      const tn = this.typeNameOf(v.args[0].value);
+      if (tn) return tn;
+    }
     if (v.k === 'name' && v.type.k === 'module') {
       const mod = v.type.name || v.id;
       const r = moduleConstant(mod, e.attr);
       if (r) return { code: r.code, type: r.type, kind: 'value', prec: PREC.atom };
       return this.todo(e.span, `${mod}.${e.attr}`, e.type);
     }
+    const cvar = classVarOfAttr(this, e);
+    if (cvar) {
+      const base = classVarRead(this, cvar);
+      const ov = v.type.k === 'class' ? this.classes.get(v.type.name)?.fields.find((f) => f.name === e.attr && f.override) : undefined;
+      if (!ov) return base;
+      // An instance attribute shadowing the class attribute once set.
+      const obj = this.expr(v);
+      const code = isCopy(cvar.type) ? `${this.paren(obj, PREC.unary)}.${rustIdent(e.attr)}.unwrap_or(${this.own(base)})` : `${this.paren(obj, PREC.unary)}.${rustIdent(e.attr)}.clone().unwrap_or_else(|| ${this.own(base)})`;
+      return { code, type: cvar.type, kind: 'value', prec: PREC.atom };
+    }
     if (v.type.k === 'type' && v.type.of.k === 'class') {
       // Class attribute or enum member.
       const c = this.classes.get(v.type.of.name);
+      if (c?.isException) { const r = this.excClassAttr(c, e.attr); if (r) return r; }
       if (c) {
         if (c.isEnum) return { code: `${c.rust}::${e.attr}`, type: v.type.of, kind: 'value', prec: PREC.atom };
         return { code: `${c.rust}::${e.attr.toUpperCase()}`, type: e.type, kind: 'value', prec: PREC.atom };
@@ -564,13 +760,21 @@ export class Lowerer implements TypeEnv {
     const obj = this.expr(v);
     if (obj.type.k === 'class') {
       const c = this.classes.get(obj.type.name);
+      if (c?.isException && e.attr !== 'args') {
+        const r = this.excClassAttr(c, e.attr, `${this.paren(obj, PREC.unary)}.kind`);
+        if (r) return r;
+        return this.todo(e.span, `attribute ${e.attr} of exception ${c.name} (exceptions carry only their class and message)`, e.type);
+      }
       if (c) {
-        const prop = c.methods.get(e.attr);
+        let prop = c.methods.get(e.attr);
+        for (let b = c.base ? this.classes.get(c.base) : undefined; !prop && b; b = b.base ? this.classes.get(b.base) : undefined) prop = b.methods.get(e.attr);
         if (prop && prop.def.decorators.some((d) => d.expr.k === 'name' && d.expr.id === 'property')) {
-          return { code: `${this.paren(obj, PREC.unary)}.${rustIdent(e.attr)}()`, type: prop.ret, kind: 'value', prec: PREC.atom };
+          const code = `${this.paren(obj, PREC.unary)}.${rustIdent(e.attr)}()`;
+          return { code: prop.raises ? this.propagate(code) : code, type: prop.ret.k !== 'unknown' ? prop.ret : e.type, kind: 'value', prec: PREC.atom };
         }
         if (c.isEnum && (e.attr === 'name' || e.attr === 'value')) {
-          return { code: `${this.paren(obj, PREC.unary)}.${e.attr}()`, type: e.type, kind: 'value', prec: PREC.atom };
+          // name() and str values are `&'static str` (a reference, not an owned String).
+          return { code: `${this.paren(obj, PREC.unary)}.${e.attr}()`, type: e.type, kind: e.attr === 'name' || e.type.k === 'str' ? 'ref' : 'value', prec: PREC.atom };
         }
         const field = c.fields.find((f) => f.name === e.attr);
         if (!field && (c.hasSubclasses || c.isAbstract)) {
@@ -581,6 +785,12 @@ export class Lowerer implements TypeEnv {
           if (cv) return { code: `${c.rust}::${e.attr.toUpperCase()}`, type: cv.type, kind: 'value', prec: PREC.atom };
         }
         const ft = field?.type ?? e.type;
+        if (ft.k === 'optional' && e.type.k !== 'optional' && e.type.k !== 'none' && e.type.k !== 'unknown' && e.type.k !== 'union' && sameType(ft.inner, e.type)) {
+          // An Optional field pyright narrowed at this use (`e.manager` under `if e.manager is not None`).
+          const base = `${this.paren(obj, PREC.unary)}.${rustIdent(e.attr)}`;
+          if (isCopy(ft.inner)) return { code: `${base}.unwrap()`, type: ft.inner, kind: 'value', prec: PREC.atom };
+          return { code: `${base}.as_ref().unwrap()`, type: ft.inner, kind: 'ref', prec: PREC.atom };
+        }
         return { code: `${this.paren(obj, PREC.unary)}.${rustIdent(e.attr)}`, type: ft, kind: 'place', prec: PREC.atom };
       }
       if (obj.type.fullName.startsWith('builtins.') && /Error|Exception/.test(obj.type.name) && e.attr === 'args') {
@@ -600,10 +810,71 @@ export class Lowerer implements TypeEnv {
     return { code: `${this.paren(obj, PREC.unary)}.${rustIdent(e.attr)}`, type: e.type, kind: 'place', prec: PREC.atom };
   }
 
+  /** A class attribute (`code = 2`) of an exception class: constant per kind, so a value of
+   *  static class `c` picks it by its runtime kind among c's subclasses. */
+  excClassAttr(c: ClassInfo, attr: string, kindCode?: string): RExpr | undefined {
+    const valueOf = (cls: ClassInfo): AST.Expr | undefined => {
+      for (let k: ClassInfo | undefined = cls; k; k = k.base ? this.classes.get(k.base) : undefined) {
+        for (const st of k.node.body) {
+          if (st.k === 'assign' && st.targets.length === 1 && st.targets[0].k === 'name' && st.targets[0].id === attr) return st.value;
+          if (st.k === 'annassign' && st.target.k === 'name' && st.target.id === attr && st.value) return st.value;
+        }
+      }
+      return undefined;
+    };
+    const base = valueOf(c);
+    if (!base) return undefined;
+    const isSub = (k: ClassInfo) => { for (let x: ClassInfo | undefined = k; x; x = x.base ? this.classes.get(x.base) : undefined) if (x === c) return true; return false; };
+    const t = base.type;
+    const own = this.expr(base);
+    const subs = kindCode ? [...this.classes.values()].filter((k) => k !== c && k.isException && isSub(k)) : [];
+    const arms = subs.map((k) => ({ name: k.name, v: valueOf(k)! })).filter((a) => a.v !== base);
+    if (!arms.length) return own;
+    const code = `match ${kindCode} { ${arms.map((a) => `${rustStr(a.name)} => ${this.exprOwned(a.v, t)}`).join(', ')}, _ => ${this.coerce(own, t)} }`;
+    return { code, type: t, kind: 'value', prec: PREC.atom };
+  }
+
+  /** `type(x).__name__`: the class name of x, static where the Rust type decides it. */
+  typeNameOf(x: AST.Expr): RExpr | undefined {
+    const bound = x.k === 'name' && x.sym ? this.scope.names.get(x.sym.id) : undefined;
+    const t = bound ? bound.type : x.k === 'name' ? this.varType(x) : x.type;
+    const lit = (s: string): RExpr => ({ code: rustStr(s), type: T.str, kind: 'strlit', prec: PREC.atom });
+    switch (t.k) {
+      case 'int': case 'float': case 'str': case 'bool': case 'list': case 'set': case 'tuple': case 'bytes': return lit(t.k);
+      case 'tuplevar': return lit('tuple');
+      case 'none': return lit('NoneType');
+      case 'deque': return lit('deque');
+      case 'dict': return lit(t.flavor === 'counter' ? 'Counter' : t.flavor === 'defaultdict' ? 'defaultdict' : 'dict');
+      case 'class': {
+        const c = this.classes.get(t.name);
+        // An exception value is a PyErr: its class is the kind it was raised with.
+        if (c?.isException || !c && (t.name === 'Exception' || t.name === 'BaseException' || BUILTIN_EXC_PARENT[t.name] !== undefined)) {
+          const r = this.expr(x);
+          if (this.rt(r.type) === 'PyErr') return { code: `${this.paren(r, PREC.unary)}.kind`, type: T.str, kind: 'strlit', prec: PREC.atom };
+        }
+        if (c && (c.hasSubclasses || c.isAbstract)) {
+          const r = this.expr(x);
+          return { code: `${this.paren(r, PREC.unary)}.class_name_chain()[0]`, type: T.str, kind: 'ref', prec: PREC.atom };
+        }
+        if (c) return lit(c.name);
+        if (t.fullName === 'builtins.range') return lit('range');
+        if (t.fullName.startsWith('builtins.') && !/Error|Exception/.test(t.name)) return lit(t.name);
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+
   index(e: Extract<AST.Expr, { k: 'index' }>): RExpr {
     const c = this.expr(e.value);
     const ct = c.type;
-    const idx = e.index;
+    let idx = e.index;
+    if (idx.k === 'call' && idx.func.k === 'name' && idx.func.id === 'slice' && idx.func.sym?.scope === 'builtins' && idx.args.length >= 1 && idx.args.length <= 3 && !idx.args.some((a) => a.name || a.star)) {
+      // s[slice(a, b, c)] is s[a:b:c]; None arguments are omitted bounds.
+      const xs = idx.args.map((a) => (a.value.k === 'const' && a.value.value === null ? undefined : a.value));
+      const [lower, upper, step] = xs.length === 1 ? [undefined, xs[0], undefined] : xs;
+      idx = { k: 'slice', span: idx.span, type: T.unknown, lower, upper, step };
+    }
     if (idx.k === 'slice') return this.slice(c, idx, e);
     if (ct.k === 'tuple') {
       if (idx.k === 'num') return { code: `${this.paren(c, PREC.unary)}.${idx.value}`, type: ct.elems[Number(idx.value)] ?? e.type, kind: c.kind === 'value' ? 'value' : c.kind === 'ref' ? 'place' : 'place', prec: PREC.atom };
@@ -619,7 +890,7 @@ export class Lowerer implements TypeEnv {
       this.useRuntime('dict');
       if (this.inCatchingContext('KeyError')) {
         this.useRuntime('exc');
-        return { code: `${this.paren(c, PREC.unary)}.get(${this.keyRef(k, ct.key)}).ok_or_else(|| PyErr::new("KeyError", ${this.reprOf(k)}))?`, type: ct.val, kind: 'ref', prec: PREC.unary };
+        return { code: this.propagate(`${this.paren(c, PREC.unary)}.get(${this.keyRef(k, ct.key)}).ok_or_else(|| PyErr::new("KeyError", ${this.reprOf(k)}))`), type: ct.val, kind: 'ref', prec: PREC.unary };
       }
       this.useRuntime('pystr');
       return { code: `${this.paren(c, PREC.unary)}[${this.keyRef(k, ct.key)}]`, type: ct.val, kind: 'place', prec: PREC.atom };
@@ -627,6 +898,10 @@ export class Lowerer implements TypeEnv {
     if (ct.k === 'str') {
       const i = this.expr(idx, T.int);
       this.useRuntime('str_index');
+      if (this.inCatchingContext('IndexError')) {
+        this.useRuntime('exc');
+        return { code: this.propagate(`str_get(${this.strRef(c)}, ${this.val(i)}).ok_or_else(|| PyErr::new("IndexError", "string index out of range"))`), type: T.str, kind: 'value', prec: PREC.unary };
+      }
       return { code: `str_at(${this.strRef(c)}, ${this.val(i)})`, type: T.str, kind: 'value', prec: PREC.atom };
     }
     if (ct.k === 'list' || ct.k === 'tuplevar' || ct.k === 'deque' || ct.k === 'bytes') {
@@ -650,7 +925,7 @@ export class Lowerer implements TypeEnv {
     if (idx.k === 'num') return String(idx.value);
     if (idx.k === 'unary' && idx.op === '-' && idx.operand.k === 'num') return `${this.paren(c, PREC.unary)}.len() - ${idx.operand.value}`;
     const i = this.expr(idx, T.int);
-    if (this.nonNegativeIndex(idx)) return `${this.paren(this.valE(i), PREC.cast)} as usize`;
+    if (i.type.k === 'bool' || this.nonNegativeIndex(idx)) return `${this.paren(this.valE(i), PREC.cast)} as usize`;
     this.useRuntime('list_index');
     return `py_index(${this.paren(c, PREC.unary)}.len(), ${this.val(i)})`;
   }
@@ -675,9 +950,28 @@ export class Lowerer implements TypeEnv {
       // Idiomatic form for the common non-negative literal bounds.
       const simple = (x?: AST.Expr) => !x || (x.k === 'num' && Number(x.value) >= 0);
       if (!s.step && simple(s.lower) && simple(s.upper) && (s.lower || s.upper) && !s.upper) {
-        return { code: `${this.paren(c, PREC.unary)}[${(s.lower as any).value}..].to_vec()`, type: c.type, kind: 'value', prec: PREC.atom };
+        // xs[n:] clamps like Python (no panic past the end).
+        return { code: `${this.paren(c, PREC.unary)}.iter().skip(${(s.lower as any).value}).cloned().collect::<Vec<_>>()`, type: c.type, kind: 'value', prec: PREC.atom };
       }
       return { code: `list_slice(${this.borrow(c)}, ${opt(s.lower)}, ${opt(s.upper)}, ${step})`, type: c.type, kind: 'value', prec: PREC.atom };
+    }
+    if (c.type.k === 'tuple') {
+      // A fixed-size tuple sliced with literal bounds: pick the fields statically.
+      const lit = (x?: AST.Expr): number | undefined | null => (!x ? undefined : x.k === 'num' ? Number(x.value) : x.k === 'unary' && x.op === '-' && x.operand.k === 'num' ? -Number(x.operand.value) : null);
+      const lo = lit(s.lower), hi = lit(s.upper), st = lit(s.step);
+      if (lo !== null && hi !== null && st !== null && st !== 0) {
+        const n = c.type.elems.length;
+        const stepN = st ?? 1;
+        const norm = (v: number, min: number, max: number) => Math.min(Math.max(v < 0 ? v + n : v, min), max);
+        const idx: number[] = [];
+        if (stepN > 0) { for (let i = lo === undefined ? 0 : norm(lo, 0, n); i < (hi === undefined ? n : norm(hi, 0, n)); i += stepN) idx.push(i); }
+        else { for (let i = lo === undefined ? n - 1 : norm(lo, -1, n - 1); i > (hi === undefined ? -1 : norm(hi, -1, n - 1)); i += stepN) idx.push(i); }
+        const tt = c.type;
+        const base = /^[\w.]+$/.test(c.code) ? c.code : '__t';
+        const items = idx.map((i) => `${base}.${i}${isCopy(tt.elems[i]) ? '' : '.clone()'}`);
+        const tup = items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
+        return { code: base === '__t' ? `{ let __t = ${this.own(c)}; ${tup} }` : tup, type: { k: 'tuple', elems: idx.map((i) => tt.elems[i]) }, kind: 'value', prec: PREC.atom };
+      }
     }
     return this.todo(e.span, `slicing ${typeToString(c.type)}`, e.type);
   }
@@ -689,13 +983,26 @@ export class Lowerer implements TypeEnv {
   }
 
   listLit(e: Extract<AST.Expr, { k: 'list' }>, expected?: PyType): RExpr {
-    const t = expected && (expected.k === 'list') && !(e.type.k === 'list' && e.type.elem.k !== 'unknown' && expected.elem.k === 'unknown') ? expected : e.type;
+    let t = expected && (expected.k === 'list') && !(e.type.k === 'list' && e.type.elem.k !== 'unknown' && (expected.elem.k === 'unknown' || expected.elem.k === 'typevar')) ? expected : e.type;
+    // `[1, 2.5]`: the checker leaves the element type open; ints widen to float.
+    if ((t.k === 'list' && t.elem.k === 'unknown' || t.k === 'unknown') && e.elts.length && e.elts.every((x) => isNumeric(x.type)) && e.elts.some((x) => x.type.k === 'float')) {
+      t = { k: 'list', elem: T.float };
+      this.diag('PTR021', e.span, 'mixed int/float list: its ints become floats (they print as 1.0, not 1)', 'warning', {}, 0.4);
+    }
     const et = t.k === 'list' ? t.elem : T.unknown;
     if (e.elts.some((x) => x.k === 'starred')) {
       const parts = e.elts.map((x) => x.k === 'starred' ? `${this.own(this.expr(x.value))}` : `vec![${this.exprOwned(x, et)}]`);
       return { code: `[${parts.join(', ')}].concat()`, type: t, kind: 'value', prec: PREC.atom };
     }
     const items = e.elts.map((x) => this.exprOwned(x, et));
+    if (!items.length && et.k === 'typevar') {
+      // `f([])` for a generic `f`: any element type prints the same; pick one unless the type
+      // variable is the current function's own.
+      const cls = this.scope.info?.className ? this.classes.get(this.scope.info.className) : undefined;
+      const own = cls?.typeParams.includes(et.name) || this.scope.info && JSON.stringify([this.scope.info.params.map((p) => p.type), this.scope.info.ret]).includes(`"name":${JSON.stringify(et.name)}`);
+      if (!own) return { code: 'Vec::<i64>::new()', type: { k: 'list', elem: T.int }, kind: 'value', prec: PREC.atom };
+    }
+    suffixLiterals(items, et);
     if (!items.length && et.k === 'unknown') this.diag('PTR020', e.span, 'element type of empty list unknown; add an annotation like list[int]', 'warning', {}, 0.3);
     return { code: `vec![${items.join(', ')}]`, type: t, kind: 'value', prec: PREC.atom };
   }
@@ -707,6 +1014,8 @@ export class Lowerer implements TypeEnv {
       return { code: `vec![${items.join(', ')}]`, type: expected, kind: 'value', prec: PREC.atom };
     }
     const items = e.elts.map((x, i) => this.exprOwned(x, ets[i]));
+    // Without an expected type Rust would make a bare int literal i32 (`(4,).py_str()`).
+    if (!expected) items.forEach((c, i) => { if (/^-?\d+$/.test(c) && (ets[i]?.k ?? e.elts[i].type.k) === 'int') items[i] = `${c}_i64`; });
     const type: PyType = { k: 'tuple', elems: e.elts.map((x, i) => (ets[i] && ets[i].k !== 'unknown' ? ets[i] : x.type)) };
     return { code: items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`, type, kind: 'value', prec: PREC.atom };
   }
@@ -765,6 +1074,17 @@ export class Lowerer implements TypeEnv {
         const s = start ? this.val(this.expr(start, T.int)) : '0';
         return { code: `(${/^\d+$/.test(s) ? s + '_i64' : s}..).zip(${inner.code})`, item: { k: 'tuple', elems: [T.int, inner.item] }, itemKind: 'value', parts: ['value', inner.itemKind] };
       }
+      if (name === 'zip' && e.args.length === 1 && e.args[0].star === '*') {
+        // zip(*rows): the transpose, as rows of the shortest length.
+        const rows = this.expr(args[0]);
+        const rt = rows.type;
+        const inner = rt.k === 'list' || rt.k === 'tuplevar' ? rt.elem : T.unknown;
+        const et = inner.k === 'list' || inner.k === 'tuplevar' ? inner.elem : inner.k === 'str' ? T.str : T.unknown;
+        if (et.k !== 'unknown' && inner.k !== 'str') {
+          const get = isCopy(et) ? 'r[i]' : 'r[i].clone()';
+          return { code: `{ let __rows = ${this.borrow(rows)}; (0..__rows.iter().map(|r| r.len()).min().unwrap_or(0)).map(move |i| __rows.iter().map(|r| ${get}).collect::<Vec<_>>()) }`, item: { k: 'tuplevar', elem: et }, itemKind: 'value' };
+        }
+      }
       if (name === 'zip') {
         const its = args.map((a) => this.iterate(a));
         let code = its[0].code;
@@ -813,7 +1133,8 @@ export class Lowerer implements TypeEnv {
       if (r.kind === 'value') return { code: `${this.paren(r, PREC.unary)}.keys().cloned().collect::<Vec<_>>().into_iter()`, item: t.key, itemKind: 'value' };
       return { code: `${this.paren(r, PREC.unary)}.keys()`, item: t.key, itemKind: 'ref' };
     }
-    if (t.k === 'iter') return { code: r.code, item: t.elem, itemKind: 'value' };
+    // A generator/iterator held in a variable is advanced in place (single pass, like Python).
+    if (t.k === 'iter') return { code: r.kind === 'place' || r.kind === 'mutref' ? `${r.code}.by_ref()` : r.code, item: t.elem, itemKind: 'value' };
     if (t.k === 'bytes') return { code: `${this.paren(r, PREC.unary)}.iter().map(|&b| b as i64)`, item: T.int, itemKind: 'value' };
     if (t.k === 'tuple') {
       const et = t.elems[0] ?? T.unknown;
@@ -845,7 +1166,7 @@ export class Lowerer implements TypeEnv {
   }
 
   /** Binds a for-target pattern; returns the Rust pattern and records name kinds. */
-  bindTarget(target: AST.Expr, item: PyType, itemKind: RExpr['kind'], forLoop: boolean, parts?: RExpr['kind'][]): string {
+  bindTarget(target: AST.Expr, item: PyType, itemKind: RExpr['kind'], forLoop: boolean, parts?: RExpr['kind'][], underRef = false): string {
     if (parts && (target.k === 'tuple' || target.k === 'list')) {
       const elems = item.k === 'tuple' ? item.elems : target.elts.map(() => elemType(item));
       const inner = target.elts.map((x, i) => this.bindTarget(x, elems[i] ?? T.unknown, parts[i] ?? 'value', forLoop));
@@ -857,27 +1178,38 @@ export class Lowerer implements TypeEnv {
     }
     if (target.k === 'name') {
       const t = item.k !== 'unknown' ? item : this.varType(target);
+      this.learnType(target, t);
       if (itemKind === 'ref' && isCopy(t) && t.k !== 'tuple') {
         if (target.sym) this.scope.names.set(target.sym.id, { code: rustIdent(target.id), kind: 'value', type: t });
         return `&${rustIdent(target.id)}`;
       }
       if (target.sym) {
-        if (itemKind === 'ref' || itemKind === 'char') this.scope.names.set(target.sym.id, { code: rustIdent(target.id), kind: itemKind, type: t });
+        if (itemKind === 'ref' || itemKind === 'char' || itemKind === 'mutref') this.scope.names.set(target.sym.id, { code: rustIdent(target.id), kind: itemKind, type: t });
         else if (this.scope.names.has(target.sym.id) && this.scope.names.get(target.sym.id)!.kind !== 'place') this.scope.names.delete(target.sym.id);
+        // The item's Rust type differs from the checker's view (e.g. a fixed-size tuple): use it.
+        if (itemKind === 'value' && item.k !== 'unknown' && !sameType(item, this.varType(target))) this.scope.names.set(target.sym.id, { code: rustIdent(target.id), kind: 'place', type: item });
         this.scope.declared.add(target.sym.id);
       }
       const mutated = target.sym && this.scope.vars.get(target.sym.id)?.mutated;
       void forLoop;
-      return (mutated && itemKind !== 'ref' ? 'mut ' : '') + rustIdent(target.id);
+      return (mutated && itemKind !== 'ref' && itemKind !== 'mutref' ? 'mut ' : '') + rustIdent(target.id);
     }
     if (target.k === 'tuple' || target.k === 'list') {
       const elems = item.k === 'tuple' ? item.elems : target.elts.map(() => elemType(item));
-      if (itemKind === 'ref' && elems.every((t) => isCopy(t) && t.k !== 'tuple') && target.elts.every((x) => x.k === 'name')) {
+      if (itemKind === 'ref' && !underRef && elems.every((t) => isCopy(t) && t.k !== 'tuple') && target.elts.every((x) => x.k === 'name')) {
         const inner = target.elts.map((x, i) => this.bindTarget(x, elems[i] ?? T.unknown, 'value', forLoop));
         return `&(${inner.join(', ')})`;
       }
       const kind: RExpr['kind'] = itemKind === 'ref' ? 'ref' : 'value';
-      const inner = target.elts.map((x, i) => this.bindTarget(x, elems[i] ?? T.unknown, kind, forLoop));
+      const inner = target.elts.map((x, i) => {
+        const p = this.bindTarget(x, elems[i] ?? T.unknown, kind, forLoop, undefined, kind === 'ref');
+        // Under a `&(A, B)` item, default binding makes each name a reference: no `&x` sub-patterns.
+        if (kind === 'ref' && x.k === 'name' && p.startsWith('&') && x.sym) {
+          this.scope.names.set(x.sym.id, { code: rustIdent(x.id), kind: 'ref', type: elems[i] ?? T.unknown });
+          return p.slice(1);
+        }
+        return p;
+      });
       return `(${inner.join(', ')})`;
     }
     return '_';
@@ -895,10 +1227,24 @@ export class Lowerer implements TypeEnv {
       // Items pass through closures by value: copy refs to Copy values up front.
       let itemKind = it.itemKind;
       let code = it.code;
+      // `(100..200)` of literals would default to i32 inside a collected chain.
+      if (it.isRange) code = code.replace(/^(\(?-?\d+)(\.\.)/, '$1_i64$2');
       if (itemKind === 'ref' && isCopy(it.item)) { code = `${wrapIter(code)}.copied()`; itemKind = 'value'; }
       if (it.parts && g.target.k === 'name') { code = this.ownedItems(it); }
       const pat = this.bindTarget(g.target, it.item, itemKind, false, g.target.k === 'name' ? undefined : it.parts);
-      const filters = g.ifs.map((c) => `.filter(|${filterPat(pat)}| ${this.truthy(this.expr(c))})`).join('');
+      let filters: string;
+      if (itemKind === 'value' && !it.parts && !isCopy(it.item) && (g.target.k === 'name' || g.target.k === 'tuple') && !pat.startsWith('&')) {
+        // Owned non-Copy items: `.filter(|&w| ..)` would move out of the reference; bind the
+        // names as references inside the filter instead.
+        const inFilter = new Map(this.scope.names);
+        const names = g.target.k === 'name' ? [g.target] : g.target.elts;
+        const elemTs = g.target.k === 'tuple' && it.item.k === 'tuple' ? it.item.elems : [it.item];
+        names.forEach((x, i) => { if (x.k === 'name' && x.sym) this.scope.names.set(x.sym.id, { code: rustIdent(x.id), kind: 'ref', type: elemTs[i] ?? T.unknown }); });
+        filters = g.ifs.map((c) => `.filter(|${pat.replace(/\bmut /g, '')}| ${this.cond(c)})`).join('');
+        const after = this.scope.names;
+        this.scope.names = inFilter;
+        void after;
+      } else filters = g.ifs.map((c) => `.filter(|${filterPat(pat)}| ${this.cond(c)})`).join('');
       if (gi === 0) chain = `${wrapIter(code)}${filters}`;
       else closures.push(`${code}${filters}`);
       (g as any)._pat = pat;
@@ -940,10 +1286,15 @@ export class Lowerer implements TypeEnv {
   /** How to pass an argument to a parameter with the given passing mode. */
   argFor(p: ParamInfo | undefined, a: RExpr): string {
     if (!p) return this.own(a);
+    // An iterator variable passed on is advanced in place (Python shares the iterator).
+    if (p.type.k === 'iter' && a.type.k === 'iter' && (a.kind === 'place' || a.kind === 'mutref')) return `${this.paren(a, PREC.unary)}.by_ref()`;
+    if (p.type.k === 'iter' && a.type.k !== 'iter' && a.type.k !== 'unknown') return `${this.paren({ ...a, code: this.own(a) }, PREC.unary)}.into_iter()`;
     if (p.mode === 'mut') return a.kind === 'mutref' ? a.code : `&mut ${this.paren(a, PREC.unary)}`;
     if (p.mode === 'ref') {
       if (p.type.k === 'str') return this.strRef(a);
       if (p.type.k === 'func') return this.borrow(a);
+      // A generic `&K` instantiated with str wants `&String`, not `&str`.
+      if (p.type.k === 'typevar' && (a.kind === 'strlit' || a.type.k === 'str' && a.kind === 'ref')) return `&${this.own(a)}`;
       return this.borrow(a.kind === 'value' && p.type.k !== 'unknown' ? { ...a, code: this.coerce(a, p.type) } : a);
     }
     return this.coerce(a, p.type);
@@ -979,6 +1330,8 @@ export class Lowerer implements TypeEnv {
   block(stmts: AST.Stmt[]) {
     const pre = this.scope.predeclare.get(stmts);
     if (pre) for (const id of pre) this.emitPredeclare(id);
+    // Variables first assigned in a nested block of this block and used after it.
+    declareHoisted(this, stmts);
     stmts.forEach((s, i) => this.stmt(s, i === stmts.length - 1 ? stmts : undefined));
   }
 
@@ -1031,6 +1384,11 @@ export class Lowerer implements TypeEnv {
       case 'return': return this.returnStmt(s);
       case 'pass': return;
       case 'break': case 'continue': {
+        // `finally` blocks between here and the loop run first.
+        const depth = this.scope.loopLabels.length;
+        const fin = this.scope.finallies ?? [];
+        const from = fin.findIndex((f) => f.loopDepth === depth);
+        if (from >= 0) this.runFinallies(from);
         const label = this.scope.tryLabels.length && this.scope.loopLabels.length ? ` '${this.scope.loopLabels[this.scope.loopLabels.length - 1]}` : '';
         w.line(`${s.k}${label};`);
         return;
@@ -1039,11 +1397,11 @@ export class Lowerer implements TypeEnv {
       case 'try': return this.tryStmt(s);
       case 'def': return this.nestedDef(s);
       case 'class': w.line(`${this.todo(s.span, 'class defined inside a function').code};`); return;
-      case 'import': case 'importfrom': return;
+      case 'import': case 'importfrom': this.checkImport(s); return;
       case 'global': case 'nonlocal': return;
       case 'del': return this.delStmt(s);
       case 'assert': {
-        const t = this.truthy(this.expr(s.test));
+        const t = this.cond(s.test);
         const msg = s.msg ? `, "{}", ${displayArg(this, this.expr(s.msg))}` : '';
         w.line(`assert!(${t}${msg});`);
         return;
@@ -1052,6 +1410,17 @@ export class Lowerer implements TypeEnv {
       case 'match': return this.matchStmt(s);
       case 'typealias': return;
       case 'error': w.line(`${this.todo(s.span, 'invalid syntax').code};`); return;
+    }
+  }
+
+  /** Imports of modules the engine has no mapping for get a PTR011 diagnostic. */
+  checkImport(s: Extract<AST.Stmt, { k: 'import' | 'importfrom' }>) {
+    const mods = s.k === 'import' ? s.names.map((n) => n.name) : [s.module];
+    for (const m of mods) {
+      const top = m.split('.')[0];
+      if (!SUPPORTED_MODULES.has(top)) {
+        this.diag('PTR011', s.span, `module '${m}' has no Rust mapping; its uses become todo!()`, 'warning', { suggestion: 'translate the module too, or replace it with a std-only equivalent' }, 0.5);
+      }
     }
   }
 
@@ -1069,8 +1438,18 @@ export class Lowerer implements TypeEnv {
     }
     const t = targets[0];
     if (t.k === 'name') return this.assignName(t, value, annotated);
+    if ((t.k === 'tuple' || t.k === 'list') && value.k === 'tuple' && value.elts.length === t.elts.length && t.elts.some((x) => x.k === 'attr') && t.elts.every((x) => x.k === 'attr' || x.k === 'name')) {
+      // `self.a, self.b = a, b`: independent stores when no value reads a target.
+      const attrs = new Set(t.elts.map((x) => (x.k === 'attr' ? x.attr : '')));
+      const vars = new Set(t.elts.map((x) => (x.k === 'name' ? x.id : '')));
+      let reads = false;
+      value.elts.forEach((x) => walkExprs([{ k: 'expr', span: x.span, value: x }], (y) => { if ((y.k === 'attr' && attrs.has(y.attr)) || (y.k === 'name' && vars.has(y.id))) reads = true; }));
+      if (!reads) { t.elts.forEach((x, i) => this.assign([x], value.elts[i], span, annotated)); return; }
+    }
     if (t.k === 'tuple' || t.k === 'list') return this.assignTuple(t, value, span);
     if (t.k === 'attr') {
+      const cvar = t.value.type.k === 'type' ? classVarOfAttr(this, t) : undefined;
+      if (cvar) { this.w.line(classVarWrite(cvar, this.exprOwned(value, cvar.type))); return; }
       const obj = this.expr(t.value);
       if (this.scope.inInit && t.value.k === 'name' && t.value.id === 'self') {
         const ft = this.fieldType(t.value.type, t.attr) ?? t.type;
@@ -1081,13 +1460,19 @@ export class Lowerer implements TypeEnv {
         } else this.w.line(`${rustIdent(t.attr)} = ${v};`);
         return;
       }
+      if (obj.type.k === 'class') {
+        // A property setter: `obj.x = v` calls `obj.set_x(v)` (which may raise).
+        let setter: FuncInfo | undefined;
+        for (let c = this.classes.get(obj.type.name); c && !setter; c = c.base ? this.classes.get(c.base) : undefined) setter = c.methods.get(`__set_${t.attr}`);
+        if (setter) {
+          const p = setter.params[0];
+          const call = `${this.paren(obj, PREC.unary)}.set_${t.attr}(${this.argFor(p, this.expr(value, p?.type))})`;
+          this.w.line(`${setter.raises ? this.propagate(call) : call};`);
+          return;
+        }
+      }
       const ft = obj.type.k === 'class' ? this.fieldType(obj.type, t.attr) ?? t.type : t.type;
       const v = this.exprOwned(value, ft);
-      if (obj.type.k === 'class') {
-        const c = this.classes.get(obj.type.name);
-        const setter = c?.methods.get(`__set_${t.attr}`);
-        if (setter) { this.w.line(`${this.paren(obj, PREC.unary)}.set_${rustIdent(t.attr)}(${v});`); return; }
-      }
       this.w.line(`${this.paren(obj, PREC.unary)}.${rustIdent(t.attr)} = ${v};`);
       return;
     }
@@ -1103,13 +1488,23 @@ export class Lowerer implements TypeEnv {
       if (ct.k === 'list' || ct.k === 'deque') {
         if (t.index.k === 'slice') {
           const sl = t.index;
-          if (!sl.step) {
-            const lo = sl.lower ? `${this.val(this.expr(sl.lower, T.int))} as usize` : '0';
-            const hi = sl.upper ? `${this.val(this.expr(sl.upper, T.int))} as usize` : `${this.paren(c, PREC.unary)}.len()`;
-            this.w.line(`${this.paren(c, PREC.unary)}.splice(${lo}..${hi}, ${this.exprOwned(value, ct)});`);
+          const nonNeg = (x?: AST.Expr) => !x || x.k === 'num' || x.k === 'call' && x.func.k === 'name' && x.func.id === 'len';
+          if (!sl.step && ct.k === 'list' && nonNeg(sl.lower) && nonNeg(sl.upper) && (!sl.lower || !sl.upper || sl.lower.k === 'num' && sl.upper.k === 'num' && Number(sl.lower.value) <= Number(sl.upper.value))) {
+            const lo = sl.lower ? `${this.val(this.expr(sl.lower, T.int))}` : '0';
+            const hi = sl.upper ? `${this.val(this.expr(sl.upper, T.int))}` : '';
+            const len = `${this.paren(c, PREC.unary)}.len()`;
+            const clamp = (x: string) => (/^\d+$/.test(x) ? `${x}.min(${len})` : `(${x} as usize).min(${len})`);
+            const src = value.type.k === 'list' ? this.exprOwned(value, ct) : this.ownedItems(this.iterate(value));
+            const hiCode = hi ? clamp(hi) : '';
+            this.w.line(`${this.paren(c, PREC.unary)}.splice(${lo === '0' ? '' : clamp(lo)}..${hiCode}, ${src});`);
             return;
           }
-          this.w.line(`${this.todo(sl.span, 'slice assignment with a step').code};`);
+          if (ct.k !== 'list') { this.w.line(`${this.todo(sl.span, 'slice assignment on a deque').code};`); return; }
+          this.useRuntime('list_slice_mut');
+          const opt = (x?: AST.Expr) => (x ? `Some(${this.val(this.expr(x, T.int))})` : 'None');
+          const step = sl.step ? this.val(this.expr(sl.step, T.int)) : '1';
+          const src = value.k === 'list' || value.type.k === 'list' ? this.exprOwned(value, ct) : `${wrapIter(this.ownedItems(this.iterate(value)))}.collect::<Vec<_>>()`;
+          this.w.line(`list_set_slice(&mut ${c.kind === 'mutref' ? `*${c.code}` : c.code}, ${opt(sl.lower)}, ${opt(sl.upper)}, ${step}, ${src});`);
           return;
         }
         const v = this.exprOwned(value, ct.elem);
@@ -1143,17 +1538,29 @@ export class Lowerer implements TypeEnv {
 
   assignName(t: Extract<AST.Expr, { k: 'name' }>, value: AST.Expr, annotated: boolean) {
     const id = t.sym?.id;
-    const declT = this.varType(t);
+    let declT = this.varType(t);
     const name = rustIdent(t.id);
-    if (t.sym?.scope === 'module' && !this.scope.isMain) {
-      const g = this.globals.get(t.id);
-      if (g) { this.w.line(`${g.rust} = ${this.exprOwned(value, g.type)};`); return; }
+    if (t.sym?.scope === 'module' && this.globals.has(t.id)) {
+      const g = this.globals.get(t.id)! as { type: PyType; rust: string; kind?: string };
+      const rname = g.rust.replace(/^\(\*/, '').replace(/\.(get|lock)\(\).*$/, '');
+      const v = this.exprOwned(value, g.type);
+      if (g.kind === 'cell') { this.w.line(`${rname}.set(${v});`); return; }
+      // The value may read the global: evaluate it before taking the lock.
+      if (g.kind === 'mutex') { this.w.line(/^[\w.:]+(::new\(\))?$|^vec!\[\]$|^"/.test(v) ? `*${rname}.lock().unwrap() = ${v};` : `{ let __v = ${v}; *${rname}.lock().unwrap() = __v; }`); return; }
+      this.w.line(`${g.rust} = ${v};`);
+      return;
     }
     if (id !== undefined && this.scope.names.has(id) && this.scope.names.get(id)!.kind === 'mutref') {
       this.w.line(`*${name} = ${this.exprOwned(value, declT)};`);
       return;
     }
-    const v = this.exprOwned(value, declT);
+    let v: string;
+    if (hasUnknownT(declT) && id !== undefined && !this.scope.declared.has(id)) {
+      const r = this.expr(value, declT);
+      this.learnType(t, r.type);
+      declT = this.varType(t);
+      v = this.coerce(r, declT);
+    } else v = this.exprOwned(value, declT);
     if (id === undefined || this.scope.declared.has(id)) {
       if (id !== undefined && this.scope.names.has(id) && this.scope.names.get(id)!.kind !== 'place') {
         // a rebound loop/param reference becomes an owned local from here on
@@ -1167,7 +1574,11 @@ export class Lowerer implements TypeEnv {
     this.scope.declared.add(id);
     const use = this.scope.vars.get(id);
     const mut = use && (use.assigns > 1 || use.mutated || use.inLoopAssign && false) ? 'mut ' : '';
-    const needsType = annotated || isEmptyContainer(value) || value.k === 'const' && value.value === null || !sameType(declT, value.type) && declT.k !== 'unknown';
+    // A bare numeric literal leaves Rust's type ambiguous for later method calls (`x.pow(3)`).
+    const bareLiteral = (declT.k === 'int' || declT.k === 'float') && /^[-+*/%&|^<>!() \d.]+$/.test(v);
+    // Container literals of ints: Rust would default unconstrained literals to i32.
+    const intLiteralContainer = (value.k === 'dict' || value.k === 'list' || value.k === 'set' || value.k === 'tuple') && /\bint\b/.test(typeToString(declT)) && !hasUnknownT(declT);
+    const needsType = annotated || bareLiteral || intLiteralContainer || isEmptyContainer(value) || value.k === 'const' && value.value === null || !sameType(declT, value.type) && declT.k !== 'unknown';
     const ty = needsType && declT.k !== 'unknown' ? `: ${this.rt(declT)}` : '';
     this.w.line(`let ${mut}${name}${ty} = ${v};`);
   }
@@ -1189,6 +1600,31 @@ export class Lowerer implements TypeEnv {
       });
       return;
     }
+    // Nested tuple targets `a, (b, c) = ...`: all leaves are names (or `_`).
+    const leaves = (x: AST.Expr): AST.Expr[] => (x.k === 'tuple' || x.k === 'list' ? x.elts.flatMap(leaves) : [x]);
+    const nested = t.elts.some((x) => x.k === 'tuple' || x.k === 'list');
+    const isNew = (x: AST.Expr) => x.k === 'name' && (x.id === '_' || !!x.sym && !this.scope.declared.has(x.sym.id) && !this.scope.names.has(x.sym.id));
+    const targetType = (x: AST.Expr): PyType => (x.k === 'name' ? this.varType(x) : x.k === 'tuple' || x.k === 'list' ? { k: 'tuple', elems: x.elts.map(targetType) } : x.type);
+    if (nested && leaves(t).every((x) => x.k === 'name') && !t.elts.some((x) => x.k === 'starred')) {
+      const allLeavesNew = leaves(t).every(isNew);
+      const r = this.expr(value, targetType(t));
+      const v = this.shapeAsTuple(this.own(r), r.type, t);
+      const pat = (x: AST.Expr): string => {
+        if (x.k === 'tuple' || x.k === 'list') return `(${x.elts.map(pat).join(', ')})`;
+        const n = x as Extract<AST.Expr, { k: 'name' }>;
+        if (n.id === '_') return '_';
+        if (allLeavesNew) {
+          this.scope.declared.add(n.sym!.id);
+          const u = this.scope.vars.get(n.sym!.id);
+          return (u && (u.assigns > 1 || u.mutated) ? 'mut ' : '') + rustIdent(n.id);
+        }
+        if (isNew(n)) this.emitLetUninit(n);
+        return rustIdent(n.id);
+      };
+      const p = pat(t);
+      this.w.line(allLeavesNew ? `let ${p} = ${v};` : `${p} = ${v};`);
+      return;
+    }
     const allNames = t.elts.every((x) => x.k === 'name');
     const anyDeclared = t.elts.some((x) => x.k === 'name' && x.sym && (this.scope.declared.has(x.sym.id) || this.scope.names.has(x.sym.id)));
     const allNew = t.elts.every((x) => x.k === 'name' && x.sym && !this.scope.declared.has(x.sym.id) && !this.scope.names.has(x.sym.id));
@@ -1198,8 +1634,20 @@ export class Lowerer implements TypeEnv {
     if (value.k === 'tuple' && value.elts.length === t.elts.length) v = `(${value.elts.map((x, i) => this.exprOwned(x, elemTypes[i])).join(', ')})`;
     else {
       const r = this.expr(value, expected);
+      if (r.type.k === 'tuple' && r.type.elems.length === t.elts.length) {
+        const ets = r.type.elems;
+        t.elts.forEach((x, i) => this.learnType(x, ets[i]));
+      }
       if (r.type.k === 'list' || r.type.k === 'tuplevar') {
-        v = `{ let __v = ${this.own(r)}; (${t.elts.map((_, i) => `__v[${i}].clone()`).join(', ')}) }`;
+        // Unpacking checks the length (ValueError: not enough / too many values to unpack).
+        this.useRuntime('unpack');
+        const check = this.propagateOrPanic(`py_unpack_len(__v.len(), ${t.elts.length})`, 'ValueError');
+        v = `{ let __v = ${this.own(r)}; ${check}; (${t.elts.map((_, i) => `__v[${i}].clone()`).join(', ')}) }`;
+      } else if (r.type.k === 'str' || r.type.k === 'set' || r.type.k === 'deque') {
+        v = this.shapeAsTuple(this.own(r), r.type, t);
+      } else if (r.type.k === 'iter') {
+        // Unpacking a generator: run it to the end, then take the items.
+        v = `{ let mut __v = ${wrapIter(this.own(r))}.collect::<Vec<_>>().into_iter(); (${t.elts.map(() => '__v.next().unwrap()').join(', ')}) }`;
       } else v = this.own(r);
     }
     if (allNames && allNew) {
@@ -1215,6 +1663,7 @@ export class Lowerer implements TypeEnv {
     if (allNames && !anyDeclared) { /* mixed: fall through */ }
     // Destructuring assignment into existing places (Rust 2021).
     const places = t.elts.map((x) => {
+      if (x.k === 'name' && x.id === '_') return '_';
       if (x.k === 'name' && x.sym && !this.scope.declared.has(x.sym.id) && !this.scope.names.has(x.sym.id)) {
         this.emitLetUninit(x);
       }
@@ -1227,6 +1676,25 @@ export class Lowerer implements TypeEnv {
     });
     void span;
     this.w.line(`(${places.join(', ')}) = ${v};`);
+  }
+
+  /** An owned value `code` of type t reshaped into nested Rust tuples matching a (possibly
+   * nested) tuple target: lists/strs/iterators are indexed, tuples pass through. */
+  shapeAsTuple(code: string, t: PyType, target: AST.Expr): string {
+    if (target.k !== 'tuple' && target.k !== 'list') return code;
+    const subs = target.elts;
+    const needs = (x: AST.Expr, xt: PyType): boolean => (x.k === 'tuple' || x.k === 'list') && !(xt.k === 'tuple' && xt.elems.length === x.elts.length && x.elts.every((y, i) => !needs(y, xt.elems[i])));
+    if (t.k === 'tuple' && t.elems.length === subs.length) {
+      if (!subs.some((x, i) => needs(x, t.elems[i]))) return code;
+      return `{ let __t = ${code}; (${subs.map((x, i) => this.shapeAsTuple(`__t.${i}`, t.elems[i], x)).join(', ')}${subs.length === 1 ? ',' : ''}) }`;
+    }
+    let seq: string, et: PyType;
+    if (t.k === 'list' || t.k === 'tuplevar') { seq = code; et = t.elem; }
+    else if (t.k === 'str') { seq = `${code}.chars().map(|c| c.to_string()).collect::<Vec<String>>()`; et = T.str; }
+    else if (t.k === 'iter' || t.k === 'set' || t.k === 'deque') { seq = `${wrapIter(code)}.into_iter().collect::<Vec<_>>()`; et = elemType(t); }
+    else return code;
+    const item = (i: number) => `__v[${i}]${isCopy(et) ? '' : '.clone()'}`;
+    return `{ let __v = ${seq}; (${subs.map((x, i) => this.shapeAsTuple(item(i), et, x)).join(', ')}${subs.length === 1 ? ',' : ''}) }`;
   }
 
   emitLetUninit(x: Extract<AST.Expr, { k: 'name' }>) {
@@ -1245,6 +1713,24 @@ export class Lowerer implements TypeEnv {
   augassign(s: Extract<AST.Stmt, { k: 'augassign' }>) {
     const t = s.target;
     const tt = t.k === 'name' ? this.varType(t) : t.type;
+    if (t.k === 'name' && t.sym?.scope === 'module' && this.globals.has(t.id) && (this.globals.get(t.id) as any).kind === 'cell') {
+      // A Copy global in a Cell: read, combine, write back.
+      const g = this.globals.get(t.id)!;
+      const rhs = this.binopCode(s.op, { code: g.rust, type: g.type, kind: 'value', prec: PREC.atom }, s.value, g.type, s.span);
+      this.w.line(`${g.rust.replace(/\.get\(\)$/, '')}.set(${rhs});`);
+      return;
+    }
+    if (t.k === 'attr') {
+      // Class attribute (`C.count += 1`) or an instance attribute shadowing one.
+      const cvar = classVarOfAttr(this, t);
+      const ov = t.value.type.k === 'class' && this.classes.get(t.value.type.name)?.fields.some((f) => f.name === t.attr && f.override);
+      if (cvar && (t.value.type.k === 'type' || ov)) {
+        const rhs = this.binopCode(s.op, this.attribute(t), s.value, cvar.type, s.span);
+        if (ov) this.w.line(`${this.paren(this.expr(t.value), PREC.unary)}.${rustIdent(t.attr)} = Some(${rhs});`);
+        else { this.w.line(`let __v = ${rhs};`); this.w.line(classVarWrite(cvar, '__v')); }
+        return;
+      }
+    }
     // Containers
     if (tt.k === 'list' && s.op === '+') {
       const target = this.expr(t);
@@ -1256,7 +1742,7 @@ export class Lowerer implements TypeEnv {
       const target = this.lvalue(t);
       const v = this.expr(s.value);
       if (v.kind === 'char') this.w.line(`${target}.push(${v.code});`);
-      else if (v.kind === 'strlit' && [...JSON.parse(v.code)].length === 1) this.w.line(`${target}.push(${rustChar(JSON.parse(v.code))});`);
+      else if (v.kind === 'strlit' && v.code.startsWith('"') && [...JSON.parse(v.code)].length === 1) this.w.line(`${target}.push(${rustChar(JSON.parse(v.code))});`);
       else this.w.line(`${target}.push_str(${this.strRef(v)});`);
       return;
     }
@@ -1320,7 +1806,7 @@ export class Lowerer implements TypeEnv {
 
   lvalue(t: AST.Expr): string {
     if (t.k === 'name') {
-      if (t.sym?.scope === 'module' && !this.scope.isMain && this.globals.has(t.id)) return this.globals.get(t.id)!.rust;
+      if (t.sym?.scope === 'module' && (!this.scope.isMain || t.sym.kind === 'variable') && this.globals.has(t.id)) return this.globals.get(t.id)!.rust;
       const n = t.sym && this.scope.names.get(t.sym.id);
       if (n?.kind === 'mutref') return `*${n.code}`;
       return rustIdent(t.id);
@@ -1347,13 +1833,17 @@ export class Lowerer implements TypeEnv {
   }
 
   ifStmt(s: Extract<AST.Stmt, { k: 'if' }>) {
-    this.w.open(`if ${this.truthy(this.expr(s.test))} {`);
+    const c0 = this.cond(s.test);
+    // A statically false test (`if not isinstance(other, Point)` with a Point-typed `other`): the
+    // branch is dead code (e.g. `return NotImplemented`), so leave it out.
+    if (!s.orelse.length && (c0 === 'false' || c0 === '!true')) return;
+    this.w.open(`if ${c0} {`);
     this.narrowingBlock(s.test, s.body);
     let orelse = s.orelse;
     while (orelse.length === 1 && orelse[0].k === 'if') {
       const e = orelse[0] as Extract<AST.Stmt, { k: 'if' }>;
       this.w.dedent();
-      this.w.line(`} else if ${this.truthy(this.expr(e.test))} {`, e.span);
+      this.w.line(`} else if ${this.cond(e.test)} {`, e.span);
       this.w.indent();
       this.narrowingBlock(e.test, e.body);
       orelse = e.orelse;
@@ -1412,7 +1902,7 @@ export class Lowerer implements TypeEnv {
     const flag = s.orelse.length ? `__broke${this.scope.labelCounter}` : undefined;
     if (flag) this.w.line(`let mut ${flag} = false;`);
     const isTrue = s.test.k === 'const' && s.test.value === true;
-    this.loopHead(label, isTrue ? 'loop' : `while ${this.truthy(this.expr(s.test))}`);
+    this.loopHead(label, isTrue ? 'loop' : `while ${this.cond(s.test)}`);
     this.loopBody(s.body, label, flag);
     this.w.close();
     if (flag) { this.w.open(`if !${flag} {`); this.block(s.orelse); this.w.close(); }
@@ -1430,6 +1920,7 @@ export class Lowerer implements TypeEnv {
       it = { ...it, code: `${wrapIter(this.ownedItems(it))}.collect::<Vec<_>>()`, itemKind: 'value', parts: undefined };
     }
     if (it.parts && s.target.k === 'name') it = { ...it, code: this.ownedItems(it), parts: undefined };
+    it = this.mutLoopIter(s, it);
     const pat = this.bindTarget(s.target, it.item, it.itemKind, true, it.parts);
     const iterCode = it.code.endsWith('.iter()') && /^[\w.]+\.iter\(\)$/.test(it.code) && !it.refBase ? `&${it.code.slice(0, -'.iter()'.length)}` : it.code;
     this.loopHead(label, `for ${pat} in ${iterCode}`);
@@ -1437,6 +1928,22 @@ export class Lowerer implements TypeEnv {
     this.w.close();
     this.scope.names = saved;
     if (flag) { this.w.open(`if !${flag} {`); this.block(s.orelse); this.w.close(); }
+  }
+
+  /** `for c in items: c.bump()`: the loop variable is changed in place, so iterate with iter_mut(). */
+  mutLoopIter(s: Extract<AST.Stmt, { k: 'for' }>, it: IterInfo): IterInfo {
+    const mutated = (x: AST.Expr | undefined) => !!x && x.k === 'name' && !!x.sym && !isCopy(x.sym.declType) && this.bodyMutates(s.body, x.sym.id) && !this.assignsIn(s.body, x.sym.id);
+    const toMut = (code: string) => (code.split('.iter()').length === 2 ? code.replace('.iter()', '.iter_mut()') : undefined);
+    if (!it.parts && it.itemKind === 'ref' && mutated(s.target)) {
+      const code = toMut(it.code);
+      if (code) return { ...it, code, itemKind: 'mutref' };
+    }
+    if (it.parts && s.target.k === 'tuple' && it.parts.filter((p) => p === 'ref').length === 1) {
+      const i = it.parts.indexOf('ref');
+      const code = toMut(it.code);
+      if (code && mutated(s.target.elts[i]) && !/\.(keys|values)\(\)/.test(it.code)) return { ...it, code, parts: it.parts.map((p, j) => (j === i ? 'mutref' : p)) };
+    }
+    return it;
   }
 
   bodyMutates(body: AST.Stmt[], id: number): boolean {
@@ -1483,9 +1990,15 @@ export class Lowerer implements TypeEnv {
 
   returnStmt(s: Extract<AST.Stmt, { k: 'return' }>) {
     const rt = this.scope.returnType;
+    if (this.scope.genReturn) { this.w.line(this.scope.genReturn); return; }
     if (this.scope.generatorOut) { this.w.line(`return ${this.scope.generatorOut}.into_iter();`); return; }
     let v = s.value ? this.returnValue(s.value, rt) : rt.k === 'optional' ? 'None' : '';
     if (s.value && s.value.k === 'const' && s.value.value === null && rt.k !== 'optional') v = '';
+    // Pending `finally` blocks run before the function returns (the value is computed first).
+    if (this.scope.finallies?.length) {
+      if (v && v !== 'None') { this.w.line(`let __ret = ${v};`); v = '__ret'; }
+      this.runFinallies(0);
+    }
     if (this.scope.isMain) { this.w.line('return;'); return; }
     if (this.scope.raises) { this.w.line(`return Ok(${v || '()'});`); return; }
     this.w.line(v ? `return ${v};` : 'return;');
@@ -1536,24 +2049,76 @@ export class Lowerer implements TypeEnv {
     if (!BUILTIN_EXC_PARENT[kind] && !this.exceptionKinds.has(kind) && kind !== 'Exception' && kind !== 'BaseException') this.exceptionKinds.set(kind, 'Exception');
   }
 
+  /** Emits the pending finally blocks from index `from` outwards (innermost first). */
+  runFinallies(from: number) {
+    const fin = this.scope.finallies ?? [];
+    for (let i = fin.length - 1; i >= from; i--) {
+      this.scope.finallies = fin.slice(0, i);
+      this.block(fin[i].body);
+    }
+    this.scope.finallies = fin;
+  }
+
+  /** Variables bound in a try body and read by its handlers/else/finally: declared (with a
+   *  placeholder value, for Rust's definite-initialisation check) before the block. */
+  predeclareTryVars(s: Extract<AST.Stmt, { k: 'try' }>) {
+    const bound = new Map<number, Extract<AST.Expr, { k: 'name' }>>();
+    const bind = (t: AST.Expr | undefined) => {
+      if (!t) return;
+      if (t.k === 'name' && t.sym && (t.sym.scope === 'function' || t.sym.scope === 'module') && t.sym.kind === 'variable' && t.id !== '_') bound.set(t.sym.id, t);
+      if (t.k === 'tuple' || t.k === 'list') t.elts.forEach(bind);
+    };
+    const visit = (ss: AST.Stmt[]) => ss.forEach((x) => {
+      if (x.k === 'assign') x.targets.forEach(bind);
+      if (x.k === 'annassign' || x.k === 'augassign') bind(x.target);
+      if (x.k === 'for') { bind(x.target); visit(x.body); visit(x.orelse); }
+      if (x.k === 'if' || x.k === 'while') { visit(x.body); visit(x.orelse); }
+      if (x.k === 'try') { visit(x.body); x.handlers.forEach((h) => visit(h.body)); visit(x.orelse); visit(x.finalbody); }
+      if (x.k === 'with') visit(x.body);
+    });
+    visit(s.body);
+    if (!bound.size) return;
+    const used = new Set<number>();
+    walkExprs([...s.handlers.flatMap((h) => h.body), ...s.orelse, ...s.finalbody], (e) => { if (e.k === 'name' && e.sym) used.add(e.sym.id); });
+    for (const [id, n] of bound) {
+      if (!used.has(id) || this.scope.declared.has(id) || this.scope.names.has(id)) continue;
+      const t = this.varType(n);
+      const init = t.k === 'unknown' ? undefined : this.placeholderValue(t);
+      if (!init) continue;
+      this.scope.declared.add(id);
+      this.w.line(`let mut ${rustIdent(n.id)}: ${this.rt(t)} = ${init};`);
+    }
+  }
+
+  /** A cheap value of type t (never observed: Python would have raised NameError). */
+  placeholderValue(t: PyType): string | undefined {
+    switch (t.k) {
+      case 'int': return '0';
+      case 'float': return '0.0';
+      case 'bool': return 'false';
+      case 'str': return 'String::new()';
+      case 'list': case 'tuplevar': case 'bytes': return 'Vec::new()';
+      case 'set': return 'std::collections::BTreeSet::new()';
+      case 'deque': return 'std::collections::VecDeque::new()';
+      case 'dict': this.useRuntime('dict'); return 'Dict::new()';
+      case 'optional': return 'None';
+      case 'tuple': {
+        const parts = t.elems.map((e) => this.placeholderValue(e));
+        if (parts.some((p) => !p)) return undefined;
+        return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
+      }
+      default: return undefined;
+    }
+  }
+
   tryStmt(s: Extract<AST.Stmt, { k: 'try' }>) {
     this.useRuntime('exc');
+    this.predeclareTryVars(s);
+    // try/except/else/finally = try/finally around try/except/else, so that exceptions raised
+    // in the handlers or the else block still run the finally block.
+    if (s.finalbody.length) return this.tryFinally(s.handlers.length ? [{ ...s, finalbody: [] }] : s.body, s.finalbody);
     const label = `try${++this.scope.labelCounter}`;
     const catches = s.handlers.flatMap((h) => this.handlerKinds(h));
-    if (!s.handlers.length) {
-      // try/finally: run the body, then the finally block, then re-raise.
-      this.w.open(`let __r${label}: Result<(), PyErr> = '${label}: {`);
-      this.scope.tryLabels.push({ label, catches: [] });
-      this.block(s.body);
-      this.scope.tryLabels.pop();
-      this.w.line('Ok(())');
-      this.w.dedent(); this.w.line('};'); 
-      this.block(s.finalbody);
-      this.w.open(`if let Err(e) = __r${label} {`);
-      this.raiseCode('e');
-      this.w.close();
-      return;
-    }
     this.w.open(`let __r${label}: Result<(), PyErr> = '${label}: {`);
     this.scope.tryLabels.push({ label, catches });
     this.block(s.body);
@@ -1573,7 +2138,7 @@ export class Lowerer implements TypeEnv {
       const saved = new Map(this.scope.names);
       if (h.name) {
         this.w.line(`let ${rustIdent(h.name)} = e.clone();`);
-        this.bindExceptionName(h, h.name);
+        this.bindExceptionName(h, h.name, kinds.length === 1 ? kinds[0] : undefined);
       } else this.w.line('let _ = &e;');
       this.currentExcName = 'e.clone()';
       this.block(h.body);
@@ -1591,11 +2156,31 @@ export class Lowerer implements TypeEnv {
     this.block(s.finalbody);
   }
 
-  bindExceptionName(h: AST.Handler, name: string) {
-    // The handler's name is a PyErr; str(e) is its message.
+  /** try/finally: run the body, then the finally block, then re-raise a pending exception. */
+  tryFinally(body: AST.Stmt[], finalbody: AST.Stmt[]) {
+    const label = `try${++this.scope.labelCounter}`;
+    this.w.open(`let __r${label}: Result<(), PyErr> = '${label}: {`);
+    this.scope.tryLabels.push({ label, catches: [] });
+    const fin = this.scope.finallies ?? [];
+    this.scope.finallies = [...fin, { body: finalbody, loopDepth: this.scope.loopLabels.length }];
+    this.block(body);
+    this.scope.finallies = fin;
+    this.scope.tryLabels.pop();
+    this.w.line('Ok(())');
+    this.w.dedent(); this.w.line('};');
+    this.block(finalbody);
+    this.w.open(`if let Err(e) = __r${label} {`);
+    this.raiseCode('e');
+    this.w.close();
+  }
+
+  bindExceptionName(h: AST.Handler, name: string, kind?: string) {
+    // The handler's name is a PyErr (statically of the caught class); str(e) is its message.
     let symId: number | undefined;
     walkExprs(h.body, (x) => { if (x.k === 'name' && x.id === name && x.sym) symId = x.sym.id; });
-    if (symId !== undefined) this.scope.names.set(symId, { code: rustIdent(name), kind: 'place', type: { k: 'class', name: 'Exception', fullName: 'builtins.Exception', args: [] } });
+    const cls = kind && kind !== 'BaseException' ? kind : 'Exception';
+    const full = this.classes.has(cls) ? `__main__.${cls}` : `builtins.${cls}`;
+    if (symId !== undefined) this.scope.names.set(symId, { code: rustIdent(name), kind: 'place', type: { k: 'class', name: cls, fullName: full, args: [] } });
   }
 
   handlerKinds(h: AST.Handler): string[] {
@@ -1611,7 +2196,15 @@ export class Lowerer implements TypeEnv {
         this.w.line(`${this.paren(d, PREC.unary)}.remove(${this.keyRef(this.expr(t.index), t.value.type.key)});`);
       } else if (t.k === 'index' && t.value.type.k === 'list') {
         const c = this.expr(t.value);
-        if (t.index.k === 'slice') { this.w.line(`${this.todo(t.span, 'del of a slice').code};`); continue; }
+        if (t.index.k === 'slice') {
+          const sl = t.index;
+          const opt = (x?: AST.Expr) => (x ? `Some(${this.val(this.expr(x, T.int))})` : 'None');
+          const step = sl.step ? this.val(this.expr(sl.step, T.int)) : '1';
+          if (!sl.step && !sl.lower && !sl.upper) { this.w.line(`${this.paren(c, PREC.unary)}.clear();`); continue; }
+          this.useRuntime('list_slice_mut');
+          this.w.line(`list_del_slice(&mut ${c.kind === 'mutref' ? `*${c.code}` : c.code}, ${opt(sl.lower)}, ${opt(sl.upper)}, ${step});`);
+          continue;
+        }
         this.w.line(`${this.paren(c, PREC.unary)}.remove(${this.indexCode(c, t.index)});`);
       } else if (t.k === 'name') {
         // Python unbinds the name; nothing to do for Rust's scoping.
@@ -1736,7 +2329,7 @@ export class Lowerer implements TypeEnv {
     const ret = s.retType;
     const mutatesOuter = s.body.some((x) => x.k === 'nonlocal');
     const savedScope = this.scope;
-    const inner = this.newScope({ ...savedScope, vars: scanVars(s.body), declared: new Set(savedScope.declared), names: this.scope.names, returnType: ret, tryLabels: [], loopLabels: [], raises: false, isMain: false });
+    const inner = this.newScope({ ...savedScope, vars: scanVars(s.body), declared: new Set(savedScope.declared), names: this.scope.names, returnType: ret, tryLabels: [], loopLabels: [], finallies: [], genReturn: undefined, raises: false, isMain: false });
     s.params.forEach((p) => p.sym && inner.declared.add(p.sym.id));
     this.scope = inner;
     this.w.open(`let ${mutatesOuter ? 'mut ' : ''}${rustIdent(s.name)} = |${params.join(', ')}|${ret.k !== 'none' && ret.k !== 'unknown' ? ` -> ${this.rt(ret)}` : ''} {`);
@@ -1773,6 +2366,9 @@ export class Lowerer implements TypeEnv {
   }
 }
 
+/** Standard-library modules with (at least partial) std-only Rust mappings. */
+export const SUPPORTED_MODULES = new Set(['math', 'sys', 'collections', 'dataclasses', 'typing', 'functools', 'itertools', 'string', 'abc', 'enum', 'heapq', 'copy', 'statistics', 'operator', 'bisect', '__future__', 'typing_extensions']);
+
 export const BUILTIN_EXC_PARENT: Record<string, string> = {
   Exception: 'BaseException', ArithmeticError: 'Exception', ZeroDivisionError: 'ArithmeticError', OverflowError: 'ArithmeticError',
   LookupError: 'Exception', KeyError: 'LookupError', IndexError: 'LookupError', ValueError: 'Exception', TypeError: 'Exception',
@@ -1797,6 +2393,22 @@ function isEmptyContainer(e: AST.Expr): boolean {
   return false;
 }
 
+/** All-literal numeric items (`vec![0.5, 1.5]`) would leave Rust's type ambiguous: suffix the first. */
+export function suffixLiterals(items: string[], et: PyType) {
+  if (items.length && et.k === 'tuple' && et.elems.some((x) => x.k === 'int' || x.k === 'float')) {
+    // `vec![(6, 8), (-10, 4)]`: suffix the numbers of the first tuple (outside string literals).
+    const noStrings = (s: string) => s.replace(/"(?:[^"\\]|\\.)*"(\.to_string\(\))?/g, '""');
+    if (!items.every((x) => /^\((?:[-\d.e_ ,"()]|i64|f64)*\)$/.test(noStrings(x)))) return;
+    if (items.some((x) => /_(i64|f64)\b/.test(noStrings(x)))) return;
+    const parts = items[0].split(/("(?:[^"\\]|\\.)*")/);
+    items[0] = parts.map((p, i) => (i % 2 ? p : p.replace(/(?<![\w.])(\d+(\.\d+)?(e[+-]?\d+)?)(?![\w.])/g, (m) => m + (/[.e]/.test(m) ? '_f64' : '_i64')))).join('');
+    return;
+  }
+  if (!items.length || (et.k !== 'int' && et.k !== 'float')) return;
+  if (!items.every((x) => /^-?\d[\d.]*(e[+-]?\d+)?(_i64|_f64)?$/.test(x))) return;
+  if (items.some((x) => /_(i64|f64)$/.test(x))) return;
+  items[0] += et.k === 'int' ? '_i64' : /[.e]/.test(items[0]) ? '_f64' : '.0_f64';
+}
 function wrapNot(code: string): string { return /^[\w.()&*!]+$/.test(code) && !/ /.test(code) ? code : `(${code})`; }
 function wrapPrec(code: string, _e: RExpr, prec: number): string { return prec >= PREC.and && / \|\| /.test(code) ? `(${code})` : code; }
 function wrapCmp(code: string, _e: RExpr): string { return / (&&|\|\||==|!=|<|>|<=|>=) /.test(code) || code.startsWith('if ') ? `(${code})` : code; }

@@ -15,11 +15,37 @@ export function lowerMethodCall(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: '
   const recvT = f.value.type;
   const m = f.attr;
   if (m === '__mod__' && recvT.k === 'str') return lowerPercentFormat(L, f.value, e.args[0].value);
+  if (m === 'maketrans' && (recvT.k === 'type' && recvT.of.k === 'str' || recvT.k === 'str') && e.args.length >= 2 && e.args.length <= 3 && !e.args.some((a) => a.name || a.star)) {
+    // str.maketrans(x, y[, z]) → {ord(a): ord(b)} (+ {ord(c): None}); typed as pyright says.
+    L.useRuntime('dict');
+    const [x, y, z] = e.args.map((a) => { const r = L.strRef(L.expr(a.value)); return r.startsWith('&') ? `(${r})` : r; });
+    if (z) return v(`${x}.chars().zip(${y}.chars()).map(|(a, b)| (a as i64, Some(b as i64))).chain(${z}.chars().map(|c| (c as i64, None))).collect::<Dict<i64, Option<i64>>>()`, { k: 'dict', key: T.int, val: { k: 'optional', inner: T.int } });
+    return v(`${x}.chars().zip(${y}.chars()).map(|(a, b)| (a as i64, b as i64)).collect::<Dict<i64, i64>>()`, { k: 'dict', key: T.int, val: T.int });
+  }
   if (recvT.k === 'str' || (f.value.k === 'str')) return strMethod(L, e, f, m);
   if (recvT.k === 'list') return listMethod(L, e, f, m, recvT);
   if (recvT.k === 'dict') return dictMethod(L, e, f, m, recvT, expected);
   if (recvT.k === 'set') return setMethod(L, e, f, m, recvT);
   if (recvT.k === 'deque') return dequeMethod(L, e, f, m, recvT);
+  if ((recvT.k === 'tuple' || recvT.k === 'tuplevar') && (m === 'count' || m === 'index')) {
+    // Tuples of one element type: count/index as on a list (a fixed tuple is viewed as an array).
+    const et = recvT.k === 'tuplevar' ? recvT.elem : recvT.elems[0];
+    if (recvT.k === 'tuplevar' || recvT.elems.every((x) => x.k === et?.k && typeToString(x) === typeToString(et))) {
+      const r = L.expr(f.value);
+      const base = recvT.k === 'tuplevar' ? L.paren(r, PREC.unary) : /^[\w.]+$/.test(r.code) ? r.code : '__t';
+      const arr = recvT.k === 'tuplevar' ? `${base}` : `[${recvT.elems.map((_, i) => `&${base}.${i}`).join(', ')}]`;
+      const x = L.expr(argsOf(e)[0], et);
+      const needle = recvT.k === 'tuplevar' ? L.coerce(x, et) : `&${L.coerce(x, et)}`;
+      let code: string;
+      if (m === 'count') code = `${arr}.iter().filter(|&x| *x == ${needle}).count() as i64`;
+      else {
+        L.useRuntime('pystr');
+        code = `${orRaise(L, `${arr}.iter().position(|x| *x == ${needle})`, 'ValueError', `"tuple.index(x): x not in tuple"`)} as i64`;
+      }
+      if (base === '__t') code = `{ let __t = ${L.own(r)}; ${code} }`;
+      return v(code, T.int, base === '__t' ? PREC.atom : PREC.cast);
+    }
+  }
   if (recvT.k === 'class' && recvT.name === 'Exception') return L.todo(e.span, `exception method ${m}`);
   if (recvT.k === 'iter' && m === '__next__') return v(`${L.paren(L.expr(f.value), PREC.unary)}.next().unwrap()`, recvT.elem);
   return L.todo(e.span, `method ${m} on ${typeToString(recvT)}`, e.type);
@@ -27,59 +53,98 @@ export function lowerMethodCall(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: '
 
 function argsOf(e: Call) { return e.args.filter((a) => !a.name).map((a) => a.value); }
 
+/** An Option that is None when Python raises `kind`: inside a try (or a raising function)
+ * the error propagates as a PyErr with CPython's message (`msgCode` is a Rust String/&str
+ * expression); elsewhere it fails like an uncaught exception. */
+function orRaise(L: Lowerer, optCode: string, kind: string, msgCode: string): string {
+  if (L.scope.tryLabels.length || L.inCatchingContext(kind)) {
+    L.useRuntime('exc');
+    return L.propagate(`${optCode}.ok_or_else(|| PyErr::new(${rustStr(kind)}, ${msgCode}))`);
+  }
+  if (/^"([^"\\]|\\.)*"$/.test(msgCode)) return `${optCode}.expect("${kind}: ${msgCode.slice(1)})`;
+  return `${optCode}.unwrap_or_else(|| panic!("${kind}: {}", ${msgCode}))`;
+}
+
 function strMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m: string): RExpr {
   const s = L.expr(f.value);
   const args = argsOf(e);
   if (s.kind === 'char') {
     const c = s.code;
     const charMethods: Record<string, [string, PyType]> = {
-      isdigit: [`${c}.is_ascii_digit()`, T.bool], isalpha: [`${c}.is_alphabetic()`, T.bool], isalnum: [`${c}.is_alphanumeric()`, T.bool],
-      isspace: [`${c}.is_whitespace()`, T.bool], isupper: [`${c}.is_uppercase()`, T.bool], islower: [`${c}.is_lowercase()`, T.bool],
+      isdigit: [`py_isdigit(${c})`, T.bool], isalpha: [`${c}.is_alphabetic()`, T.bool], isalnum: [`${c}.is_alphanumeric()`, T.bool],
+      isspace: [`py_isspace(${c})`, T.bool], isupper: [`${c}.is_uppercase()`, T.bool], islower: [`${c}.is_lowercase()`, T.bool],
       upper: [`${c}.to_uppercase().to_string()`, T.str], lower: [`${c}.to_lowercase().to_string()`, T.str],
-      isdecimal: [`${c}.is_ascii_digit()`, T.bool], isnumeric: [`${c}.is_numeric()`, T.bool],
+      isdecimal: [`py_isdecimal(${c})`, T.bool], isnumeric: [`py_isnumeric(${c})`, T.bool], isascii: [`${c}.is_ascii()`, T.bool],
+      isprintable: [`py_isprintable(${c})`, T.bool],
     };
-    if (charMethods[m]) return v(charMethods[m][0], charMethods[m][1]);
+    if (charMethods[m]) {
+      if (charMethods[m][0].startsWith('py_')) L.useRuntime('str_py');
+      return v(charMethods[m][0], charMethods[m][1]);
+    }
   }
   const recv = s.kind === 'char' ? `${s.code}.to_string()` : L.paren(s, PREC.unary);
   const sref = s.kind === 'char' ? `&${s.code}.to_string()` : L.strRef(s);
   const str = (i: number) => L.strRef(L.expr(args[i]));
   const pat = (i: number) => {
     const a = L.expr(args[i]);
-    if (a.kind === 'strlit' && [...JSON.parse(a.code)].length === 1) return rustChar(JSON.parse(a.code));
+    if (a.kind === 'strlit' && a.code.startsWith('"') && [...JSON.parse(a.code)].length === 1) return rustChar(JSON.parse(a.code));
     if (a.kind === 'char') return a.code;
     return L.strRef(a);
   };
   const listOfStr: PyType = { k: 'list', elem: T.str };
   const all = (pred: string) => `{ let t = ${sref}; !t.is_empty() && t.chars().all(|c| ${pred}) }`;
   switch (m) {
+    case 'translate': {
+      const tt = args[0]?.type;
+      if (args.length === 1 && tt?.k === 'dict' && tt.key.k === 'int' && (tt.val.k === 'int' || tt.val.k === 'optional' && tt.val.inner.k === 'int')) {
+        const table = L.borrow(L.expr(args[0]));
+        const hit = tt.val.k === 'int' ? 'Some(&n) => char::from_u32(n as u32)' : 'Some(n) => n.and_then(|n| char::from_u32(n as u32))';
+        return v(`{ let t = ${table}; ${sref.startsWith('&') ? `(${sref})` : sref}.chars().filter_map(|c| match t.get(&(c as i64)) { ${hit}, None => Some(c) }).collect::<String>() }`, T.str);
+      }
+      break;
+    }
     case 'upper': return v(`${recv}.to_uppercase()`, T.str);
-    case 'lower': case 'casefold': return v(`${recv}.to_lowercase()`, T.str);
+    case 'lower': return v(`${recv}.to_lowercase()`, T.str);
+    case 'casefold': L.useRuntime('str_py'); return v(`str_casefold(${sref})`, T.str);
+    case 'expandtabs': L.useRuntime('str_py'); return v(`str_expandtabs(${sref}, ${args[0] ? L.val(L.expr(args[0], T.int)) : '8'})`, T.str);
+    case 'istitle': L.useRuntime('str_py'); return v(`str_istitle(${sref})`, T.bool);
+    case 'isidentifier': L.useRuntime('str_py'); return v(`str_isidentifier(${sref})`, T.bool);
+    case 'isascii': return v(`${recv}.is_ascii()`, T.bool);
+    case 'isprintable': L.useRuntime('str_py'); return v(`${recv}.chars().all(py_isprintable)`, T.bool);
+    case 'rpartition': L.useRuntime('str_py'); return v(`str_rpartition(${sref}, ${str(0)})`, { k: 'tuple', elems: [T.str, T.str, T.str] });
     case 'strip': case 'lstrip': case 'rstrip': {
       const fn = { strip: 'trim', lstrip: 'trim_start', rstrip: 'trim_end' }[m];
       if (!args.length) return v(`${recv}.${fn}().to_string()`, T.str);
       const chars = L.expr(args[0]);
-      const set = chars.kind === 'strlit' ? `&[${[...JSON.parse(chars.code) as string].map(rustChar).join(', ')}][..]` : `|c: char| ${L.strRef(chars)}.contains(c)`;
+      const set = chars.kind === 'strlit' && chars.code.startsWith('"') ? `&[${[...JSON.parse(chars.code) as string].map(rustChar).join(', ')}][..]` : chars.kind === 'char' ? chars.code : `|c: char| ${L.paren(chars, PREC.unary)}.contains(c)`;
       return v(`${recv}.${fn}_matches(${set}).to_string()`, T.str);
     }
-    case 'split': {
-      if (!args.length || (args[0].k === 'const' && args[0].value === null)) {
-        if (args[1]) return v(`${recv}.splitn(${L.val(L.expr(args[1]))} as usize + 1, char::is_whitespace).map(|x| x.to_string()).collect::<Vec<String>>()`, listOfStr);
-        return v(`${recv}.split_whitespace().map(|x| x.to_string()).collect::<Vec<String>>()`, listOfStr);
-      }
+    case 'split': case 'rsplit': {
+      const sepArg = args[0] ?? e.args.find((a) => a.name === 'sep')?.value;
       const maxsplit = args[1] ?? e.args.find((a) => a.name === 'maxsplit')?.value;
-      if (maxsplit) return v(`${recv}.splitn(${L.val(L.expr(maxsplit))} as usize + 1, ${pat(0)}).map(|x| x.to_string()).collect::<Vec<String>>()`, listOfStr);
-      return v(`${recv}.split(${pat(0)}).map(|x| x.to_string()).collect::<Vec<String>>()`, listOfStr);
+      const ms = maxsplit ? L.val(L.expr(maxsplit, T.int)) : undefined;
+      const unlimited = ms === undefined || /^-\d+$/.test(ms);
+      if (!sepArg || (sepArg.k === 'const' && sepArg.value === null)) {
+        if (unlimited && m === 'split') return v(`${recv}.split_whitespace().map(|x| x.to_string()).collect::<Vec<String>>()`, listOfStr);
+        L.useRuntime('str_py');
+        return v(`str_${m}_ws(${sref}, ${ms ?? '-1'})`, listOfStr);
+      }
+      const sep = (() => { const a = L.expr(sepArg); if (a.kind === 'strlit' && a.code.startsWith('"') && [...JSON.parse(a.code)].length === 1) return rustChar(JSON.parse(a.code)); if (a.kind === 'char') return a.code; return L.strRef(a); })();
+      if (unlimited) return v(`${recv}.split(${sep}).map(|x| x.to_string()).collect::<Vec<String>>()`, listOfStr);
+      const n = /^\d+$/.test(ms!) ? String(Number(ms) + 1) : `usize::try_from(${ms}).map_or(usize::MAX, |m| m + 1)`;
+      if (m === 'split') return v(`${recv}.splitn(${n}, ${sep}).map(|x| x.to_string()).collect::<Vec<String>>()`, listOfStr);
+      return v(`{ let mut p: Vec<String> = ${recv}.rsplitn(${n}, ${sep}).map(|x| x.to_string()).collect(); p.reverse(); p }`, listOfStr);
     }
-    case 'rsplit': {
-      const maxsplit = args[1];
-      if (maxsplit) return v(`{ let mut p: Vec<String> = ${recv}.rsplitn(${L.val(L.expr(maxsplit))} as usize + 1, ${pat(0)}).map(|x| x.to_string()).collect(); p.reverse(); p }`, listOfStr);
-      return v(`${recv}.split(${pat(0)}).map(|x| x.to_string()).collect::<Vec<String>>()`, listOfStr);
+    case 'splitlines': {
+      L.useRuntime('str_py');
+      const ke = args[0] ?? e.args.find((a) => a.name === 'keepends')?.value;
+      return v(`str_splitlines(${sref}, ${ke ? L.truthy(L.expr(ke)) : 'false'})`, listOfStr);
     }
-    case 'splitlines': return v(`${recv}.lines().map(|x| x.to_string()).collect::<Vec<String>>()`, listOfStr);
     case 'join': {
       const it = L.iterate(args[0]);
-      if ((args[0].type.k === 'list' || args[0].type.k === 'tuplevar') && it.itemKind !== 'char' && it.item.k === 'str') {
-        const a = L.expr(args[0]);
+      const a0 = (args[0].type.k === 'list' || args[0].type.k === 'tuplevar') ? L.expr(args[0]) : undefined;
+      if (a0 && (a0.type.k === 'list' || a0.type.k === 'tuplevar') && it.itemKind !== 'char' && it.item.k === 'str') {
+        const a = a0;
         return v(`${L.paren(a, PREC.unary)}.join(${sref})`, T.str);
       }
       const items = it.itemKind === 'char' ? `${wrapIter(it.code)}.map(|c| c.to_string())` : L.ownedItems(it);
@@ -91,21 +156,43 @@ function strMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m: 
     }
     case 'startswith': case 'endswith': {
       const fn = m === 'startswith' ? 'starts_with' : 'ends_with';
+      if (args.length > 1) {
+        // s.startswith(p, start[, end]) tests the slice s[start:end].
+        L.useRuntime('slice');
+        const opt = (x?: AST.Expr) => (!x || x.k === 'const' && x.value === null ? 'None' : `Some(${L.val(L.expr(x, T.int))})`);
+        const sl = `str_slice(${sref}, ${opt(args[1])}, ${opt(args[2])}, 1)`;
+        if (args[0].k === 'tuple') return v(`{ let t = ${sl}; [${args[0].elts.map((x) => L.strRef(L.expr(x))).join(', ')}].iter().any(|p| t.${fn}(p)) }`, T.bool);
+        return v(`${sl}.${fn}(${pat(0)})`, T.bool);
+      }
       if (args[0].k === 'tuple') return v(`[${args[0].elts.map((x) => L.strRef(L.expr(x))).join(', ')}].iter().any(|p| ${recv}.${fn}(p))`, T.bool);
       return v(`${recv}.${fn}(${pat(0)})`, T.bool);
     }
     case 'find': case 'index': case 'rfind': case 'rindex': {
-      L.useRuntime('str_methods');
-      const fn = m.startsWith('r') ? 'str_rfind' : 'str_find';
-      if (m === 'index' || m === 'rindex') return v(`{ let i = ${fn}(${sref}, ${str(0)}); if i < 0 { panic!("ValueError: substring not found") } i }`, T.int);
-      return v(`${fn}(${sref}, ${str(0)})`, T.int);
+      const rev = m.startsWith('r');
+      let call: string;
+      if (args.length > 1) {
+        L.useRuntime('str_find');
+        const opt = (x?: AST.Expr) => (!x || x.k === 'const' && x.value === null ? 'None' : `Some(${L.val(L.expr(x, T.int))})`);
+        call = `str_find_at(${sref}, ${str(0)}, ${opt(args[1])}, ${opt(args[2])}, ${rev})`;
+      } else {
+        L.useRuntime('str_methods');
+        call = `${rev ? 'str_rfind' : 'str_find'}(${sref}, ${str(0)})`;
+      }
+      if (m === 'index' || m === 'rindex') return v(orRaise(L, `{ let i = ${call}; (i >= 0).then_some(i) }`, 'ValueError', '"substring not found"'), T.int);
+      return v(call, T.int);
     }
-    case 'count': return v(`${recv}.matches(${pat(0)}).count() as i64`, T.int, PREC.cast);
-    case 'isdigit': case 'isdecimal': return v(all('c.is_ascii_digit()'), T.bool);
-    case 'isnumeric': return v(all('c.is_numeric()'), T.bool);
+    case 'count': {
+      if (args.length > 1) {
+        L.useRuntime('str_find');
+        const opt = (x?: AST.Expr) => (!x || x.k === 'const' && x.value === null ? 'None' : `Some(${L.val(L.expr(x, T.int))})`);
+        return v(`str_count_at(${sref}, ${str(0)}, ${opt(args[1])}, ${opt(args[2])})`, T.int);
+      }
+      return v(`${recv}.matches(${pat(0)}).count() as i64`, T.int, PREC.cast);
+    }
+    case 'isdigit': case 'isdecimal': case 'isnumeric': L.useRuntime('str_py'); return v(all(`py_${m}(c)`), T.bool);
     case 'isalpha': return v(all('c.is_alphabetic()'), T.bool);
     case 'isalnum': return v(all('c.is_alphanumeric()'), T.bool);
-    case 'isspace': return v(all('c.is_whitespace()'), T.bool);
+    case 'isspace': L.useRuntime('str_py'); return v(all('py_isspace(c)'), T.bool);
     case 'isupper': return v(`{ let t = ${sref}; t.chars().any(|c| c.is_alphabetic()) && !t.chars().any(|c| c.is_lowercase()) }`, T.bool);
     case 'islower': return v(`{ let t = ${sref}; t.chars().any(|c| c.is_alphabetic()) && !t.chars().any(|c| c.is_uppercase()) }`, T.bool);
     case 'title': L.useRuntime('str_methods'); return v(`str_title(${sref})`, T.str);
@@ -122,7 +209,7 @@ function strMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m: 
     case 'zfill': L.useRuntime('str_methods'); return v(`str_zfill(${sref}, ${L.val(L.expr(args[0], T.int))})`, T.str);
     case 'format': return lowerStrFormat(L, f.value, e);
     case 'encode': return v(`${recv}.as_bytes().to_vec()`, { k: 'bytes' });
-    case 'partition': return v(`match ${recv}.split_once(${pat(0)}) { Some((a, b)) => (a.to_string(), ${str(0)}.to_string(), b.to_string()), None => (${recv}.to_string(), String::new(), String::new()) }`, { k: 'tuple', elems: [T.str, T.str, T.str] });
+    case 'partition': L.useRuntime('str_py'); return v(`str_partition(${sref}, ${str(0)})`, { k: 'tuple', elems: [T.str, T.str, T.str] });
     case 'removeprefix': return v(`${recv}.strip_prefix(${pat(0)}).unwrap_or(${sref}).to_string()`, T.str);
     case 'removesuffix': return v(`${recv}.strip_suffix(${pat(0)}).unwrap_or(${sref}).to_string()`, T.str);
   }
@@ -131,9 +218,10 @@ function strMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m: 
 
 function listMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m: string, t: Extract<PyType, { k: 'list' }>): RExpr {
   const xs = L.expr(f.value);
-  const recv = L.paren(xs, PREC.unary);
-  const args = argsOf(e);
   const et = t.elem;
+  // `[].pop()`: nothing else tells Rust the element type.
+  const recv = xs.code === 'vec![]' ? `Vec::<${L.rt(et)}>::new()` : L.paren(xs, PREC.unary);
+  const args = argsOf(e);
   switch (m) {
     case 'append': return v(`${recv}.push(${L.exprOwned(args[0], et)})`, T.none);
     case 'extend': {
@@ -147,16 +235,24 @@ function listMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m:
       return v(`${recv}.insert(${idx}, ${L.exprOwned(args[1], et)})`, T.none);
     }
     case 'pop': {
-      if (!args.length) return v(`${recv}.pop().expect("IndexError: pop from empty list")`, et);
+      if (!args.length) return v(orRaise(L, `${recv}.pop()`, 'IndexError', '"pop from empty list"'), et);
       return v(`${recv}.remove(${L.indexCode(xs, args[0])})`, et);
     }
     case 'remove': {
       const x = L.expr(args[0], et);
-      return v(`{ let i = ${recv}.iter().position(|x| *x == ${L.coerce(x, et)}).expect("ValueError: list.remove(x): x not in list"); ${recv}.remove(i); }`, T.none);
+      return v(`{ let i = ${orRaise(L, `${recv}.iter().position(|x| *x == ${L.coerce(x, et)})`, 'ValueError', '"list.remove(x): x not in list"')}; ${recv}.remove(i); }`, T.none);
     }
     case 'index': {
+      L.useRuntime('pystr');
       const x = L.expr(args[0], et);
-      return v(`${recv}.iter().position(|x| *x == ${L.coerce(x, et)}).expect("ValueError: x not in list") as i64`, T.int, PREC.cast);
+      const needle = L.coerce(x, et);
+      const msg = `format!("{} is not in list", (${L.borrow(x)}).py_repr())`;
+      if (args[1]) {
+        const s = L.val(L.expr(args[1], T.int));
+        const start = /^\d+$/.test(s) ? s : `(${s}).max(0) as usize`;
+        return v(`${orRaise(L, `${recv}.iter().skip(${start}).position(|x| *x == ${needle}).map(|i| i + ${start})`, 'ValueError', msg)} as i64`, T.int, PREC.cast);
+      }
+      return v(`${orRaise(L, `${recv}.iter().position(|x| *x == ${needle})`, 'ValueError', msg)} as i64`, T.int, PREC.cast);
     }
     case 'count': {
       const x = L.expr(args[0], et);
@@ -200,9 +296,11 @@ function dictMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m:
     }
     case 'pop': {
       if (args.length >= 2) return v(`${recv}.remove(${key(0)}).unwrap_or(${L.exprOwned(args[1], t.val)})`, t.val);
-      return v(`${recv}.remove(${key(0)}).expect("KeyError")`, t.val);
+      L.useRuntime('pystr');
+      const k = L.expr(args[0], t.key);
+      return v(orRaise(L, `${recv}.remove(${L.keyRef(k, t.key)})`, 'KeyError', `(${L.borrow(k)}).py_repr()`), t.val);
     }
-    case 'popitem': return v(`${recv}.pop_last().expect("KeyError: popitem(): dictionary is empty")`, { k: 'tuple', elems: [t.key, t.val] });
+    case 'popitem': return v(orRaise(L, `${recv}.pop_last()`, 'KeyError', '"popitem(): dictionary is empty"'), { k: 'tuple', elems: [t.key, t.val] });
     case 'update': {
       const o = L.expr(args[0]);
       return v(`for (k, v) in ${L.paren(o, PREC.unary)}.iter() { ${recv}.insert(k.clone(), v.clone()); }`, T.none);
@@ -229,8 +327,12 @@ function setMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m: 
   switch (m) {
     case 'add': return v(`${recv}.insert(${L.exprOwned(args[0], t.elem)})`, T.none);
     case 'discard': return v(`${recv}.remove(${L.keyRef(L.expr(args[0]), t.elem)})`, T.none);
-    case 'remove': return v(`if !${recv}.remove(${L.keyRef(L.expr(args[0]), t.elem)}) { panic!("KeyError") }`, T.none);
-    case 'pop': return v(`${recv}.pop_first().expect("KeyError: pop from an empty set")`, t.elem);
+    case 'remove': {
+      L.useRuntime('pystr');
+      const k = L.expr(args[0], t.elem);
+      return v(`${orRaise(L, `${recv}.remove(${L.keyRef(k, t.elem)}).then_some(())`, 'KeyError', `(${L.borrow(k)}).py_repr()`)}`, T.none);
+    }
+    case 'pop': return v(orRaise(L, `${recv}.pop_first()`, 'KeyError', '"pop from an empty set"'), t.elem);
     case 'clear': return v(`${recv}.clear()`, T.none);
     case 'copy': return v(L.own(s), t);
     case 'union': case 'intersection': case 'difference': case 'symmetric_difference': {

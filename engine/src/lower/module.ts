@@ -7,7 +7,8 @@ import { FuncInfo, ParamInfo } from './context';
 import { isCopy, rustIdent, rustStr } from './rtypes';
 import { MUTATING_METHODS, rootName, scanVars, setCallMutations, walkExprs } from './scan';
 import { BUILTIN_EXC_PARENT, Lowerer, ItemInfo } from './lowerer';
-import { collectClass, lowerClass } from './classes';
+import { analyzeClassVars, collectClass, lowerClass } from './classes';
+import { lowerGeneratorBody } from './generators';
 
 export interface LowerOptions {
   /** Translate as a fragment: no fn main(), keep top-level statements in a function. */
@@ -43,12 +44,29 @@ export function makeFuncInfo(L: Lowerer, def: Extract<AST.Stmt, { k: 'def' }>, c
     if (!isCopy(type) && type.k !== 'unknown') mode = rebound ? 'value' : u?.mutated ? 'mut' : 'ref';
     if (type.k === 'class' && L.classes.get(type.name)?.isEnum) mode = 'value';
     if (p.kind === 'vararg') mode = 'ref';
+    // Iterators are taken by value (`impl Iterator`); a generator owns its arguments (it runs later).
+    if (type.k === 'iter' || def.isGenerator) mode = 'value';
     return { name: p.name, type, mode, default: p.default, kind: p.kind, sym: p.sym, rebound };
   });
   const rust = className ? `${className}::${rustIdent(def.name)}` : rustIdent(def.name === 'main' ? 'main' : def.name);
   let ret = def.retType;
   if (def.isGenerator) ret = ret.k === 'iter' ? ret : { k: 'iter', elem: T.unknown };
-  return { name: def.name, rust, params: infos, ret, raises: false, isGenerator: def.isGenerator, def, selfMode, className, catchContext: false };
+  // `return self` everywhere (a fluent method): the caller's object is returned by reference.
+  let returnsSelf: boolean | undefined;
+  if (className && (selfMode === 'ref' || selfMode === 'mut') && !def.isGenerator) {
+    const selfName = def.params[0]?.name ?? 'self';
+    const rets: AST.Stmt[] = [];
+    const visitR = (ss: AST.Stmt[]) => ss.forEach((s) => {
+      if (s.k === 'return') rets.push(s);
+      if (s.k === 'if' || s.k === 'while' || s.k === 'for') { visitR(s.body); visitR(s.orelse); }
+      if (s.k === 'try') { visitR(s.body); s.handlers.forEach((h) => visitR(h.body)); visitR(s.orelse); visitR(s.finalbody); }
+      if (s.k === 'with') visitR(s.body);
+      if (s.k === 'match') s.cases.forEach((c) => visitR(c.body));
+    });
+    visitR(def.body);
+    if (rets.length && rets.every((r) => r.k === 'return' && r.value?.k === 'name' && r.value.id === selfName)) returnsSelf = true;
+  }
+  return { name: def.name, rust, params: infos, ret, raises: false, isGenerator: def.isGenerator, def, selfMode, className, catchContext: false, returnsSelf };
 }
 
 /** Which exception kinds a handler list catches (names). */
@@ -77,13 +95,15 @@ function analyseRaises(L: Lowerer, all: FuncInfo[], byName: (call: Extract<AST.E
     walkExprs(f.def.body, (e) => {
       if (e.k === 'call' && e.func.k === 'name' && (e.func.id === 'int' || e.func.id === 'float') && e.args[0]?.value.type.k === 'str') found = true;
       if (e.k === 'index' && e.value.type.k === 'dict' && e.value.type.flavor === undefined) found = true;
+      if (e.k === 'bin' && ['/', '//', '%'].includes(e.op) && (e.left.type.k === 'int' || e.left.type.k === 'float') && !(e.right.k === 'num' && Number(e.right.value) !== 0)) found = true;
     });
     return found;
   };
   // Which functions are called under a try somewhere (builtin errors must then propagate).
   const markCatch = () => {
     let changed = false;
-    for (const f of all) {
+    // Module-level code (owner undefined) counts too: `try: f()` at the top makes f catchable.
+    for (const f of [...all, undefined]) {
       const visit = (stmts: AST.Stmt[], inTry: boolean) => {
         for (const s of stmts) {
           const exprs: AST.Expr[] = [];
@@ -94,12 +114,12 @@ function analyseRaises(L: Lowerer, all: FuncInfo[], byName: (call: Extract<AST.E
           else collect([s]);
           for (const e of exprs) {
             if (e.k !== 'call') continue;
-            const g = byName(e, f);
-            if (g && !g.catchContext && (inTry || f.catchContext && f.raises)) { g.catchContext = true; changed = true; }
+            const g = byName(e, f as FuncInfo);
+            if (g && !g.catchContext && (inTry || f && f.catchContext && f.raises)) { g.catchContext = true; changed = true; }
           }
         }
       };
-      visit(f.def.body, false);
+      visit(f ? f.def.body : L.module.body.filter((s) => s.k !== 'def' && s.k !== 'class'), false);
     }
     return changed;
   };
@@ -162,8 +182,14 @@ export function lowerModule(module: AST.Module, options: LowerOptions = {}): Low
   }
   for (const c of classDefs) {
     const info = L.classes.get(c.name)!;
-    for (const s of c.body) if (s.k === 'def') info.methods.set(s.name, makeFuncInfo(L, s, info.rust));
+    for (const s of c.body) {
+      if (s.k !== 'def') continue;
+      // `@x.setter def x(...)` is stored as `__set_x` beside the getter `x`.
+      const setter = s.decorators.some((d) => d.expr.k === 'attr' && d.expr.attr === 'setter');
+      info.methods.set(setter ? `__set_${s.name}` : s.name, makeFuncInfo(L, setter ? { ...s, name: `set_${s.name}` } : s, info.rust));
+    }
   }
+  analyzeClassVars(L, body);
   const defs = body.filter((s): s is Extract<AST.Stmt, { k: 'def' }> => s.k === 'def');
   const mainDef = defs.find((d) => d.name === 'main');
   for (const d of defs) L.funcs.set(d.name, makeFuncInfo(L, d));
@@ -263,7 +289,8 @@ export function lowerModule(module: AST.Module, options: LowerOptions = {}): Low
   }
   if (!options.fragment) {
     w.blank();
-    const mainStmts = topStmts.filter((s) => !L.globals.has(globalNameOf(s) ?? '') || (L.globals.get(globalNameOf(s)!) as any).kind === 'cell');
+    // A global's initializer statement moved into its static; later assignments stay in main.
+    const mainStmts = topStmts.filter((s) => !L.globals.has(globalNameOf(s) ?? '') || (L.globals.get(globalNameOf(s)!) as any).init !== s);
     const span = mainStmts.length ? { start: mainStmts[0].span.start, end: mainStmts[mainStmts.length - 1].span.end } : { start: 0, end: 0 };
     itemStart(L, 'main', 'main', span, () => emitMain(L, mainStmts, !!onlyCallsMain && L.funcs.get('main')?.rust === 'main'));
   } else if (topStmts.length) {
@@ -299,7 +326,9 @@ function itemStart(L: Lowerer, name: string, kind: ItemInfo['kind'], span: AST.S
   L.items.push({ name, kind, span, rustStart: start, rustEnd: L.w.lineCount, signature: sig, confidence: conf });
 }
 
-type GlobalInfo = { type: PyType; mutable: boolean; rust: string; kind: 'const' | 'static' | 'cell'; value?: AST.Expr };
+/** A module variable that functions use. `init`: the top-level statement that became its
+ * initializer (dropped from main); without it, main assigns the variable where Python does. */
+type GlobalInfo = { type: PyType; mutable: boolean; rust: string; kind: 'const' | 'static' | 'cell' | 'mutex'; value?: AST.Expr; init?: AST.Stmt };
 
 function collectGlobals(L: Lowerer, body: AST.Stmt[], defs: Extract<AST.Stmt, { k: 'def' }>[], classes: Extract<AST.Stmt, { k: 'class' }>[]) {
   const usedInFns = new Set<string>();
@@ -320,7 +349,8 @@ function collectGlobals(L: Lowerer, body: AST.Stmt[], defs: Extract<AST.Stmt, { 
     if (n) topAssigns.set(n, [...(topAssigns.get(n) ?? []), s]);
   }
   const mutatedAtTop = scanVars(body.filter((s) => s.k !== 'def' && s.k !== 'class'));
-  for (const name of usedInFns) {
+  // In program order, so an initializer can read the globals defined before it.
+  for (const name of [...topAssigns.keys()].filter((n) => usedInFns.has(n))) {
     const assigns = topAssigns.get(name);
     if (!assigns || !assigns.length) continue;
     const s = assigns[0] as Extract<AST.Stmt, { k: 'assign' | 'annassign' }>;
@@ -328,14 +358,35 @@ function collectGlobals(L: Lowerer, body: AST.Stmt[], defs: Extract<AST.Stmt, { 
     const target = s.k === 'assign' ? s.targets[0] : s.target;
     const type = target.k === 'name' ? (target.sym?.declType.k !== 'unknown' ? target.sym!.declType : value.type) : value.type;
     const symUse = target.k === 'name' && target.sym ? mutatedAtTop.get(target.sym.id) : undefined;
-    const mutable = assignedInFns.has(name) || assigns.length > 1 || !!symUse?.mutated;
-    if (mutable) {
-      if (isCopy(type)) L.globals.set(name, { type, mutable: true, rust: `${name.toUpperCase()}`, kind: 'cell', value } as any);
+    const mutatedInFns = target.k === 'name' && !!target.sym && scanBodies.some((b) => !!scanVars(b).get(target.sym!.id)?.mutated);
+    const mutable = assignedInFns.has(name) || assigns.length > 1 || !!symUse?.mutated || !!symUse && symUse.assigns > 1 || mutatedInFns;
+    // The initializer can run at first use (a static) only when it has no effects and reads
+    // nothing but other hoisted globals; otherwise it runs where the program assigns it.
+    const hoistable = staticSafe(value, L);
+    const rname = constName(name);
+    if (mutable || !hoistable) {
+      // Shared mutable state: a Cell for Copy values, a Mutex otherwise (functions and main
+      // both see the one variable).
+      const kind = isCopy(type) ? 'cell' : 'mutex';
+      const rust = kind === 'cell' ? `${rname}.get()` : `(*${rname}.lock().unwrap())`;
+      L.globals.set(name, { type, mutable: true, rust, kind, value: hoistable ? value : undefined, init: hoistable ? s : undefined } as any);
       continue;
     }
-    const literal = isLiteral(value);
-    L.globals.set(name, { type, mutable: false, rust: literal ? constName(name) : `(*${constName(name)})`, kind: literal ? 'const' : 'static', value } as any);
+    const literal = isLiteral(value) && !(type.k !== 'str' && /\bstr\b/.test(typeToString(type)));
+    L.globals.set(name, { type, mutable: false, rust: literal ? rname : `(*${rname})`, kind: literal ? 'const' : 'static', value, init: s } as any);
   }
+}
+
+/** An initializer that can move into a static: no calls to user code, reads only globals. */
+function staticSafe(e: AST.Expr, L: Lowerer): boolean {
+  let ok = true;
+  walkExprs([{ k: 'expr', span: e.span, value: e }], (x) => {
+    if (x.k === 'call' && !(x.func.k === 'name' && x.func.sym?.scope === 'builtins') && !(x.func.k === 'attr')) ok = false;
+    if (x.k === 'call' && x.func.k === 'attr' && x.func.value.k === 'name' && x.func.value.sym?.scope === 'module' && x.func.value.sym.kind !== 'module') ok = false;
+    if (x.k === 'name' && x.sym && x.sym.scope === 'module' && x.sym.kind === 'variable' && !(L.globals.has(x.id) && ['const', 'static'].includes((L.globals.get(x.id) as any).kind))) ok = false;
+    if (x.k === 'lambda' || x.k === 'yield' || x.k === 'walrus') ok = false;
+  });
+  return ok;
 }
 
 function constName(n: string): string { return n === n.toUpperCase() ? n : n.toUpperCase(); }
@@ -352,8 +403,23 @@ function emitGlobal(L: Lowerer, name: string, g0: { type: PyType; mutable: boole
   const g = g0 as GlobalInfo;
   const w = L.w;
   const rname = constName(name);
-  const value = g.value!;
-  L.w.withSpan(value.span, () => {
+  const value = g.value;
+  if (g.kind === 'mutex' || g.kind === 'cell') {
+    const init = value ? L.exprOwned(value, g.type) : L.defaultValue(g.type);
+    const span = value?.span ?? (g.init ? g.init.span : { start: 0, end: 0 });
+    L.w.withSpan(span, () => {
+      if (g.kind === 'cell') {
+        w.line(`thread_local! {`);
+        const isConst = /^-?[\d.]+(e[-+]?\d+)?(_i64|_f64)?$|^(true|false|None)$/.test(init);
+        w.line(`    static ${rname}: std::cell::Cell<${L.rt(g.type)}> = ${isConst ? `const { std::cell::Cell::new(${init}) }` : `std::cell::Cell::new(${init})`};`);
+        w.line(`}`);
+      } else {
+        w.line(`static ${rname}: std::sync::LazyLock<std::sync::Mutex<${L.rt(g.type)}>> = std::sync::LazyLock::new(|| std::sync::Mutex::new(${init}));`);
+      }
+    });
+    return;
+  }
+  L.w.withSpan(value!.span, () => {
     if (g.kind === 'const') {
       if (g.type.k === 'str') {
         w.line(`const ${rname}: &str = ${rustStr((value as any).value ?? '')};`);
@@ -361,13 +427,9 @@ function emitGlobal(L: Lowerer, name: string, g0: { type: PyType; mutable: boole
         (g as any).isStr = true;
         return;
       }
-      w.line(`const ${rname}: ${L.rt(g.type)} = ${L.exprOwned(value, g.type)};`);
-    } else if (g.kind === 'static') {
-      w.line(`static ${rname}: std::sync::LazyLock<${L.rt(g.type)}> = std::sync::LazyLock::new(|| ${L.exprOwned(value, g.type)});`);
+      w.line(`const ${rname}: ${L.rt(g.type)} = ${L.exprOwned(value!, g.type)};`);
     } else {
-      w.line(`thread_local! {`);
-      w.line(`    static ${rname}: std::cell::Cell<${L.rt(g.type)}> = const { std::cell::Cell::new(${L.exprOwned(value, g.type)}) };`);
-      w.line(`}`);
+      w.line(`static ${rname}: std::sync::LazyLock<${L.rt(g.type)}> = std::sync::LazyLock::new(|| ${L.exprOwned(value!, g.type)});`);
     }
   });
 }
@@ -396,6 +458,8 @@ export function emitFunction(L: Lowerer, f: FuncInfo, selfParam?: string): strin
       return `${name}: &${t}`;
     }
     if (p.mode === 'mut') return `${name}: &mut ${t}`;
+    if (p.type.k === 'iter') return `mut ${name}: impl Iterator<Item = ${L.rt(p.type.elem)}>`;
+    if (p.type.k === 'func') return `${mut}${name}: impl Fn(${p.type.params.map((x) => L.rt(x)).join(', ')}) -> ${L.rt(p.type.ret)}`;
     return `${mut}${name}: ${t}`;
   });
   if (f.params.some((p) => hasUnknown(p.type))) {
@@ -411,8 +475,10 @@ export function emitFunction(L: Lowerer, f: FuncInfo, selfParam?: string): strin
   let retCode = '';
   if (f.isGenerator) {
     const elem = ret.k === 'iter' ? ret.elem : T.unknown;
-    retCode = ` -> impl Iterator<Item = ${L.rt(elem)}>`;
+    retCode = ` -> impl Iterator<Item = ${L.rt(elem)}>${f.selfMode === 'ref' || f.selfMode === 'mut' ? ' + \'_' : ''}`;
   } else if (isInit) retCode = ' -> Self';
+  else if (f.returnsSelf) retCode = f.selfMode === 'mut' ? ' -> &mut Self' : ' -> &Self';
+  else if (ret.k === 'iter' && (f.selfMode === 'ref' || f.selfMode === 'mut')) retCode = ` -> impl Iterator<Item = ${L.rt(ret.elem)}> + '_`;
   else if (ret.k !== 'none' && ret.k !== 'unknown') retCode = ` -> ${L.rt(ret)}`;
   else if (ret.k === 'unknown' && def.body.some(function hasRet(s: AST.Stmt): boolean { return s.k === 'return' && !!s.value; })) {
     L.diag('PTR020', def.nameSpan, `return type of '${def.name}' could not be inferred; add a return annotation`, 'warning', {}, 0.4);
@@ -421,11 +487,36 @@ export function emitFunction(L: Lowerer, f: FuncInfo, selfParam?: string): strin
   if (f.raises) { L.useRuntime('exc'); retCode = ` -> Result<${retCode ? retCode.slice(4) : '()'}, PyErr>`; }
   const name = isInit ? 'new' : rustIdent(def.name === 'main' && f.rust === 'py_main' ? 'py_main' : def.name);
   const vis = f.className ? '' : '';
-  const sig = `${vis}fn ${name}(${params.join(', ')})${retCode}`;
+  // TypeVars in the signature (not the class's own) make a generic fn.
+  const classParams = new Set(f.className ? L.classes.get(f.className)?.typeParams ?? [] : []);
+  const tvars: string[] = [];
+  const keyVars = new Set<string>();
+  const findVars = (t: PyType, asKey = false) => {
+    switch (t.k) {
+      case 'typevar': if (!classParams.has(t.name) && !tvars.includes(t.name)) tvars.push(t.name); if (asKey) keyVars.add(t.name); break;
+      case 'list': case 'deque': case 'tuplevar': case 'iter': findVars(t.elem); break;
+      case 'set': findVars(t.elem, true); break;
+      case 'dict': findVars(t.key, true); findVars(t.val); break;
+      case 'tuple': t.elems.forEach((x) => findVars(x)); break;
+      case 'optional': findVars(t.inner); break;
+      case 'func': t.params.forEach((x) => findVars(x)); findVars(t.ret); break;
+      case 'class': t.args.forEach((x) => findVars(x)); break;
+      default: break;
+    }
+  };
+  f.params.forEach((p) => findVars(p.type));
+  findVars(f.ret);
+  let generics = '';
+  if (tvars.length) {
+    L.useRuntime('pystr');
+    generics = `<${tvars.map((t) => `${t}: Clone + PartialOrd + PyStr${keyVars.has(t) ? ' + std::hash::Hash + Eq' : ''}`).join(', ')}>`;
+  }
+  const sig = `${vis}fn ${name}${generics}(${params.join(', ')})${retCode}`;
   w.open(`${sig} {`, def.span);
   if (f.isGenerator) {
-    L.scope.generatorOut = '__out';
-    w.line('let mut __out = Vec::new();');
+    lowerGeneratorBody(L, f);
+    w.close();
+    return sig;
   }
   declareHoisted(L, def.body);
   if (isInit && f.className) (L as any).initBody?.(f, def);
@@ -443,7 +534,7 @@ export function declareHoisted(L: Lowerer, body: AST.Stmt[]) {
     const direct = s.k === 'assign' && s.targets.some((t) => t.k === 'name') || s.k === 'annassign' && s.target.k === 'name' && !!s.value;
     const ids: { id: number; name: string; type: PyType }[] = [];
     const scanStmt = [s];
-    walkExprs(scanStmt, (e) => { if (e.k === 'name' && e.sym && (e.sym.scope === 'function' || e.sym.scope === 'module') && e.sym.kind === 'variable') ids.push({ id: e.sym.id, name: e.id, type: e.sym.declType }); });
+    walkExprs(scanStmt, (e) => { if (e.k === 'name' && e.sym && (e.sym.scope === 'function' || e.sym.scope === 'module' && !L.globals.has(e.id)) && e.sym.kind === 'variable') ids.push({ id: e.sym.id, name: e.id, type: e.sym.declType }); });
     for (const x of ids) {
       if (!touches.has(x.id)) touches.set(x.id, []);
       const arr = touches.get(x.id)!;
@@ -464,6 +555,7 @@ export function declareHoisted(L: Lowerer, body: AST.Stmt[]) {
     if (!usedAfter) continue;
     if (s.k === 'for' && s.target.k === 'name' && s.target.sym?.id === id) continue;
     if (first.type.k === 'unknown') continue;
+    if (L.scope.names.has(id)) continue; // bound already (loop variable, parameter)
     (L as any).predeclTypes.set(id, { name: first.name, type: first.type });
     L.emitPredeclare(id);
   }

@@ -43,6 +43,10 @@ function mapStdClass(t: Extract<PyType, { k: 'class' }>, env: TypeEnv): string {
       env.useRuntime('exc');
       return 'PyErr';
   }
+  if (t.fullName.startsWith('builtins.') && /Error$|Exception$|^StopIteration$|^SystemExit$|^KeyboardInterrupt$|^GeneratorExit$/.test(t.name)) {
+    env.useRuntime('exc');
+    return 'PyErr';
+  }
   return 'i64';
 }
 

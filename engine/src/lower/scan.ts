@@ -121,6 +121,13 @@ export function scanVars(body: AST.Stmt[], mutatingCall?: (call: Extract<AST.Exp
       if (u) u.mutated = true;
     }
     if (e.k === 'walrus') bind(e.target, false);
+    // heapq.heappush(h, x) / heappop(h) / heapify(h) mutate their first argument.
+    if (e.k === 'call' && e.args.length && /^_?(heapq\.(heappush|heappop|heapify|heapreplace|heappushpop)|bisect\.insort(_left|_right)?)$/.test(e.func.k === 'attr' && e.func.value.k === 'name' && (e.func.value.id === 'heapq' || e.func.value.id === 'bisect') ? `${e.func.value.id}.${e.func.attr}` : e.callee ?? '')) {
+      const u = get(rootName(e.args[0].value));
+      if (u) u.mutated = true;
+    }
+    // Using an iterator (next(), for, list()) advances it: the binding must be `mut`.
+    if (e.k === 'name' && e.sym?.declType.k === 'iter') { const u = get(e); if (u) u.mutated = true; }
     if (e.k === 'comp') e.gens.forEach((g) => bind(g.target, true));
     const mc = mutatingCall ?? callMutations;
     if (e.k === 'call' && mc) {
@@ -131,5 +138,22 @@ export function scanVars(body: AST.Stmt[], mutatingCall?: (call: Extract<AST.Exp
       }
     }
   });
+  // `for c in items: c.bump()` mutates the items in place (iter_mut): the container is mutated
+  // too. Inner loops first, so `for row in grid: for c in row: c.bump()` reaches `grid`.
+  const loopTargets = (t: AST.Expr): AST.Expr[] => (t.k === 'tuple' || t.k === 'list' ? t.elts.flatMap(loopTargets) : [t]);
+  const loops = (stmts: AST.Stmt[]) => stmts.forEach((s) => {
+    if (s.k === 'if' || s.k === 'while' || s.k === 'for') { loops(s.body); loops(s.orelse); }
+    if (s.k === 'try') { loops(s.body); s.handlers.forEach((h) => loops(h.body)); loops(s.orelse); loops(s.finalbody); }
+    if (s.k === 'with') loops(s.body);
+    if (s.k === 'match') s.cases.forEach((c) => loops(c.body));
+    if (s.k !== 'for') return;
+    const mutatedTarget = loopTargets(s.target).some((x) => x.k === 'name' && x.sym && uses.get(x.sym.id)?.mutated && uses.get(x.sym.id)!.assigns <= 1);
+    if (!mutatedTarget) return;
+    let src = s.iter;
+    if (src.k === 'call' && src.func.k === 'name' && (src.func.id === 'enumerate' || src.func.id === 'reversed') && src.args[0]) src = src.args[0].value;
+    const u = get(rootName(src));
+    if (u) u.mutated = true;
+  });
+  loops(body);
   return uses;
 }
