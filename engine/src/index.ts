@@ -11,7 +11,8 @@ import { typeToString } from './types';
 
 export { CODES } from './diagnostics';
 export type { Diagnostic, Range, Position } from './diagnostics';
-export { verifyRust } from './verify/rustc';
+import { verifyRust } from './verify/rustc';
+export { verifyRust };
 export const ENGINE_VERSION = '0.1.0';
 
 export interface TranslateOptions {
@@ -22,6 +23,12 @@ export interface TranslateOptions {
   context?: string;
   /** Maximum input size in bytes (default 5 MB). */
   maxBytes?: number;
+  /**
+   * Type- and borrow-check the output with rustc (`--emit=metadata`, ~50–100 ms) when rustc is
+   * on the PATH; errors become PTR070 diagnostics and cap the confidence. Default: on for whole
+   * programs, off for fragments (editor selections).
+   */
+  verify?: boolean;
 }
 
 export interface TranslatedItem {
@@ -167,7 +174,16 @@ function translateInner(code: string, options: TranslateOptions): TranslateResul
     signature: it.signature, confidence: round2(it.confidence), docstring: it.docstring,
   }));
   const sourceMap = lowered.sourceMap.map((m) => ({ rustLine: m.rustLine + headerLines, range: toRange(m.py) }));
-  const confidence = overallConfidence(items, diagnostics);
+  let confidence = overallConfidence(items, diagnostics);
+  if (options.verify ?? !options.fragment) {
+    const v = verifyRust(rust, sourceMap);
+    if (v.available && !v.ok) {
+      diagnostics.push(...v.errors.slice(0, 20));
+      // Output that does not compile is not usable as is, whatever else we know.
+      confidence = Math.min(confidence, 0.3);
+      for (const it of items) if (v.rustErrors.some((e) => e.line >= it.rustLines[0] && e.line <= it.rustLines[1])) it.confidence = Math.min(it.confidence, 0.2);
+    }
+  }
   return { rust, diagnostics: dedupe(diagnostics), confidence, items, sourceMap, inferred };
 }
 

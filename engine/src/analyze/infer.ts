@@ -391,8 +391,8 @@ function paramInsertions(module: AST.Module): Insertion[] {
 }
 
 /**
- * A function without a return annotation whose inferred return type is partly Unknown only
- * because some returns recurse (`return f(a) + f(b)`): annotate it from the other returns.
+ * A recursive function without a return annotation: inside its own body pyright types the
+ * recursive calls Unknown (`left = f(xs[:mid])`), so annotate it from the returns it can type.
  */
 function recursiveReturnInsertions(module: AST.Module, defs: Map<string, Extract<AST.Stmt, { k: 'def' }>>): Insertion[] {
   const out: Insertion[] = [];

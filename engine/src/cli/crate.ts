@@ -5,7 +5,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { translate, verifyRust } from '../index';
+import { translate } from '../index';
 
 const SKIP_DIRS = new Set(['.git', '__pycache__', 'node_modules', '.venv', 'venv', 'env', '.tox', 'build', 'dist', 'target']);
 
@@ -67,10 +67,8 @@ export function translateDirectory(dir: string, out: string, opts: CrateOptions)
     const warnings = r.diagnostics.filter((d) => d.severity === 'warning' || d.severity === 'error').length;
     manifest[rel] = { hash, bin, confidence: r.confidence, warnings };
     const entry: (typeof report)[number] = { file: rel, bin, confidence: r.confidence, warnings, status: 'translated' };
-    if (opts.check) {
-      const v = verifyRust(r.rust, r.sourceMap);
-      if (v.available && !v.ok) { entry.status = 'compile-error'; entry.errors = v.errors.map((e) => `${rel}:${e.range.start.line + 1}: ${e.message}`); }
-    }
+    const compileErrors = r.diagnostics.filter((d) => d.code === 'PTR070' && d.severity === 'error');
+    if (compileErrors.length) { entry.status = 'compile-error'; entry.errors = compileErrors.map((e) => `${rel}:${e.range.start.line + 1}: ${e.message}`); }
     report.push(entry);
     for (const d of r.diagnostics) if (d.code !== 'PTR022') process.stderr.write(`${rel}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}\n`);
     writeAtomic(manifestPath, JSON.stringify(manifest, null, 2) + '\n');

@@ -1,7 +1,8 @@
 // The `portalis` command line (contract in DESIGN §2; outside checks depend on it exactly).
 import * as fs from 'fs';
 import * as path from 'path';
-import { translate, verifyRust, TranslateResult } from '../index';
+import { translate, TranslateResult } from '../index';
+import { rustcAvailable } from '../verify/rustc';
 import { translateDirectory } from './crate';
 import { runWorker } from './worker';
 
@@ -37,16 +38,14 @@ function main(argv: string[]): number {
   }
   let result: TranslateResult;
   try {
-    result = translate(text, { filename: path.basename(input) });
+    result = translate(text, { filename: path.basename(input), verify: check ? true : undefined });
   } catch (e) {
     process.stderr.write(`portalis: internal error while translating ${input}: ${(e as Error).message}\n`);
     return 1;
   }
   if (result.fatal) { report(input, result, json); return 1; }
-  if (check) {
-    const v = verifyRust(result.rust, result.sourceMap);
-    if (!v.available) result.diagnostics.push({ code: 'PTR070', severity: 'info', message: 'rustc not found: --check skipped', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
-    result.diagnostics.push(...v.errors);
+  if (check && !rustcAvailable()) {
+    result.diagnostics.push({ code: 'PTR070', severity: 'info', message: 'rustc not found: --check skipped', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
   }
   report(input, result, json);
   return 0;

@@ -571,16 +571,22 @@ fn py_index(len: usize, i: i64) -> usize {
   exc: {
     deps: [],
     code: `
-/// A raised Python exception: its class name and message.
+/// A raised Python exception: its class name, message and \`__cause__\` (\`raise ... from\`).
 #[derive(Clone, Debug, PartialEq)]
 struct PyErr {
     kind: &'static str,
     msg: String,
+    cause: Option<Box<PyErr>>,
 }
 
 impl PyErr {
     fn new(kind: &'static str, msg: impl Into<String>) -> Self {
-        PyErr { kind, msg: msg.into() }
+        PyErr { kind, msg: msg.into(), cause: None }
+    }
+    /// \`raise self from cause\`.
+    fn with_cause(mut self, cause: Option<PyErr>) -> Self {
+        self.cause = cause.map(Box::new);
+        self
     }
     /// isinstance(e, kind): walks the class hierarchy.
     fn is(&self, kind: &str) -> bool {
@@ -816,6 +822,20 @@ fn py_groupby<T, K: PartialEq>(items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<(K, 
         }
     }
     out
+}`,
+  },
+  exc_repr: {
+    deps: ['exc', 'repr_str'],
+    code: `
+/// repr(e) of an exception: \`ValueError('bad')\` (a KeyError's message is already its key's repr).
+fn exc_repr(e: &PyErr) -> String {
+    if e.msg.is_empty() {
+        format!("{}()", e.kind)
+    } else if e.kind == "KeyError" {
+        format!("{}({})", e.kind, e.msg)
+    } else {
+        format!("{}({})", e.kind, repr_str(&e.msg))
+    }
 }`,
   },
   unpack: {

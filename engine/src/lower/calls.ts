@@ -182,7 +182,7 @@ function importedFunction(L: Lowerer, f: Extract<AST.Expr, { k: 'name' }>, e: Ca
   if (dot < 0) return undefined;
   const mod = full.slice(0, dot);
   const name = full.slice(dot + 1);
-  if (['math', 'sys', 'functools', 'itertools', 'collections', 'copy', 'heapq', 'statistics', 'string', 'operator', 'bisect'].includes(mod) || mod.startsWith('collections.')) {
+  if (['math', 'sys', 'functools', 'itertools', 'collections', 'copy', 'heapq', 'statistics', 'string', 'operator', 'bisect', 'dataclasses'].includes(mod) || mod.startsWith('collections.')) {
     return lowerModuleCall(L, mod.replace(/^collections\..*/, 'collections'), name, e, expected);
   }
   void f;
@@ -256,6 +256,15 @@ function lowerModuleCall(L: Lowerer, mod: string, name: string, e: Call, expecte
     if (r) return r;
   }
   if (mod === 'copy' && (name === 'deepcopy' || name === 'copy')) return v(L.own(L.expr(args[0])), args[0].type);
+  if (mod === 'dataclasses' && name === 'replace' && args[0]?.type.k === 'class' && L.classes.has(args[0].type.name)) {
+    // replace(obj, f=v): a copy with some fields changed.
+    const cls = L.classes.get(args[0].type.name)!;
+    const sets = e.args.filter((a) => a.name).map((a) => {
+      const f = cls.fields.find((x) => x.name === a.name);
+      return `__r.${rustIdent(a.name!)} = ${L.exprOwned(a.value, f?.type)};`;
+    });
+    return v(`{ let mut __r = ${L.own(L.expr(args[0]))}; ${sets.join(' ')} __r }`, args[0].type);
+  }
   if (mod === 'functools' && name === 'reduce') {
     const fn = L.expr(args[0]);
     const it = L.iterate(args[1]);

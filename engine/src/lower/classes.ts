@@ -18,6 +18,13 @@ function decoratorNames(c: Extract<AST.Stmt, { k: 'class' }>): { name: string; k
   });
 }
 
+/** `@dataclass(frozen=True)`. */
+export function isFrozenDataclass(info: ClassInfo): boolean {
+  const dc = decoratorNames(info.node).find((d) => d.name === 'dataclass');
+  const f = dc?.kw.get('frozen');
+  return !!f && f.k === 'const' && f.value === true;
+}
+
 export function collectClass(L: Lowerer, c: Extract<AST.Stmt, { k: 'class' }>): ClassInfo {
   const decos = decoratorNames(c);
   const dc = decos.find((d) => d.name === 'dataclass');
@@ -111,6 +118,8 @@ export function lowerClass(L: Lowerer, c: Extract<AST.Stmt, { k: 'class' }>): st
   if (info.isDataclass && !partialCompare && !hasFloat && !userEq && info.fields.every((f) => hashable(L, f.type))) derives.push('Eq', 'Hash');
   if (info.dataclassOrder && !partialCompare) derives.push('PartialOrd');
   if (info.dataclassOrder && derives.includes('Eq')) derives.push('Ord');
+  // Hashable dataclasses go into sets (BTreeSet needs Ord; Python never orders them itself).
+  if (!info.dataclassOrder && derives.includes('Eq') && !info.methods.has('__lt__')) derives.push('PartialOrd', 'Ord');
   w.line(`#[derive(${derives.join(', ')})]`, c.span);
   w.open(`struct ${info.rust}${bounds} {`, c.span);
   for (const f of info.fields) {

@@ -9,7 +9,7 @@ import { elemType, isCopy, isNumeric, rustChar, rustIdent, rustStr, rustType, Ty
 import { rootName, scanVars, VarUse, walkExprs } from './scan';
 import { lowerCall } from './calls';
 import { lowerFString, displayArg } from './format';
-import { lowerClass, collectClass, classVarOfAttr, classVarRead, classVarWrite } from './classes';
+import { lowerClass, collectClass, classVarOfAttr, classVarRead, classVarWrite, isFrozenDataclass } from './classes';
 import { declareHoisted } from './module';
 
 /** An iterator expression and what it yields; `parts` = a tuple whose components have these kinds. */
@@ -793,6 +793,10 @@ export class Lowerer implements TypeEnv {
         }
         return { code: `${this.paren(obj, PREC.unary)}.${rustIdent(e.attr)}`, type: ft, kind: 'place', prec: PREC.atom };
       }
+      if (e.attr === '__cause__' && this.rt(obj.type) === 'PyErr') {
+        const base: PyType = { k: 'class', name: 'BaseException', fullName: 'builtins.BaseException', args: [] };
+        return { code: `${this.paren(obj, PREC.unary)}.cause.as_deref().cloned()`, type: { k: 'optional', inner: base }, kind: 'value', prec: PREC.atom };
+      }
       if (obj.type.fullName.startsWith('builtins.') && /Error|Exception/.test(obj.type.name) && e.attr === 'args') {
         return { code: `vec![${this.paren(obj, PREC.unary)}.msg.clone()]`, type: { k: 'list', elem: T.str }, kind: 'value', prec: PREC.atom };
       }
@@ -977,6 +981,11 @@ export class Lowerer implements TypeEnv {
   }
 
   reprOf(x: RExpr): string {
+    if (x.type.k === 'class' && this.rt(x.type) === 'PyErr') { this.useRuntime('exc_repr'); return `exc_repr(${this.borrow(x)})`; }
+    if (x.type.k === 'optional' && x.type.inner.k === 'class' && this.rt(x.type.inner) === 'PyErr') {
+      this.useRuntime('exc_repr');
+      return `${this.paren(x, PREC.unary)}.as_ref().map_or("None".to_string(), exc_repr)`;
+    }
     this.useRuntime('pystr');
     if (x.kind === 'strlit') return `repr_str(${x.code})`;
     return `${this.paren(x, PREC.unary)}.py_repr()`;
@@ -1336,11 +1345,12 @@ export class Lowerer implements TypeEnv {
   }
 
   private predeclTypes = new Map<number, { name: string; type: PyType }>();
-  emitPredeclare(id: number) {
+  emitPredeclare(id: number, withPlaceholder = false) {
     const v = this.predeclTypes.get(id);
     if (!v || this.scope.declared.has(id)) return;
     this.scope.declared.add(id);
-    this.w.line(`let mut ${rustIdent(v.name)}: ${this.rt(v.type)};`);
+    const init = withPlaceholder ? this.placeholderValue(v.type) : undefined;
+    this.w.line(`let mut ${rustIdent(v.name)}: ${this.rt(v.type)}${init ? ` = ${init}` : ''};`);
   }
 
   stmt(s: AST.Stmt, _tailOf?: AST.Stmt[]) {
@@ -1458,6 +1468,13 @@ export class Lowerer implements TypeEnv {
           this.scope.inInit.fields.add(t.attr);
           this.w.line(`let mut ${rustIdent(t.attr)}: ${this.rt(ft)} = ${v};`);
         } else this.w.line(`${rustIdent(t.attr)} = ${v};`);
+        return;
+      }
+      if (obj.type.k === 'class' && this.classes.has(obj.type.name) && isFrozenDataclass(this.classes.get(obj.type.name)!)) {
+        // @dataclass(frozen=True): assigning a field raises FrozenInstanceError.
+        this.useRuntime('exc');
+        this.noteException('FrozenInstanceError');
+        this.raiseCode(`PyErr::new("FrozenInstanceError", ${rustStr(`cannot assign to field '${t.attr}'`)})`);
         return;
       }
       if (obj.type.k === 'class') {
@@ -2010,6 +2027,8 @@ export class Lowerer implements TypeEnv {
     if (!s.exc) {
       err = this.currentExcName ?? 'PyErr::new("RuntimeError", "No active exception to reraise")';
     } else err = this.exceptionValue(s.exc);
+    // `raise X from Y` records Y as X.__cause__ (`from None` leaves it empty).
+    if (s.cause && !(s.cause.k === 'const' && s.cause.value === null)) err = `${err}.with_cause(Some(${this.own(this.expr(s.cause))}))`;
     this.raiseCode(err);
   }
   currentExcName: string | undefined;
@@ -2375,6 +2394,7 @@ export const BUILTIN_EXC_PARENT: Record<string, string> = {
   RuntimeError: 'Exception', NotImplementedError: 'RuntimeError', RecursionError: 'RuntimeError', AttributeError: 'Exception', NameError: 'Exception',
   AssertionError: 'Exception', StopIteration: 'Exception', EOFError: 'Exception', OSError: 'Exception', FileNotFoundError: 'OSError',
   PermissionError: 'OSError', UnicodeError: 'ValueError', SystemExit: 'BaseException', KeyboardInterrupt: 'BaseException',
+  FrozenInstanceError: 'AttributeError',
 };
 
 function endsWithReturn(stmts: AST.Stmt[]): boolean {

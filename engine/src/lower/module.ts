@@ -557,7 +557,9 @@ export function declareHoisted(L: Lowerer, body: AST.Stmt[]) {
     if (first.type.k === 'unknown') continue;
     if (L.scope.names.has(id)) continue; // bound already (loop variable, parameter)
     (L as any).predeclTypes.set(id, { name: first.name, type: first.type });
-    L.emitPredeclare(id);
+    // Assigned inside a try block: Rust cannot see that the handlers leave or re-raise, so
+    // start from a placeholder value to satisfy definite initialisation.
+    L.emitPredeclare(id, s.k === 'try');
   }
 }
 

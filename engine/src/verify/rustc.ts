@@ -8,9 +8,10 @@ import type { Diagnostic, Range } from '../diagnostics';
 
 export interface VerifyResult { ok: boolean; available: boolean; errors: Diagnostic[]; rustErrors: { message: string; line: number }[] }
 
+let rustcFound: boolean | undefined;
 export function rustcAvailable(): boolean {
-  const r = spawnSync('rustc', ['--version'], { encoding: 'utf8' });
-  return r.status === 0;
+  if (rustcFound === undefined) rustcFound = spawnSync('rustc', ['--version'], { encoding: 'utf8' }).status === 0;
+  return rustcFound;
 }
 
 export function verifyRust(rust: string, sourceMap: { rustLine: number; range: Range }[]): VerifyResult {
