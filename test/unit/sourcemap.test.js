@@ -107,6 +107,14 @@ describe('source map, items and confidence', function () {
       assert.ok(v.rustErrors.some((x) => x.line === 3), `rustc error on Rust line 3: ${JSON.stringify(v.rustErrors)}`);
     });
 
+    it('translate({verify: true}) on a clean program adds no PTR070 and keeps confidence', function () {
+      const v = E.translate(PROGRAM, { verify: true });
+      const nv = E.translate(PROGRAM, { verify: false });
+      assert.deepStrictEqual(v.diagnostics.filter((d) => d.code === 'PTR070'), []);
+      assert.strictEqual(v.confidence, nv.confidence);
+      assert.strictEqual(v.rust, nv.rust, 'verification does not change the Rust');
+    });
+
     it('an error on an unmapped line maps to the nearest entry before it', function () {
       const rust = 'fn main() {\n    let a: i64 = 1;\n\n    let b: bool = a;\n}\n';
       const A = { start: { line: 2, character: 0 }, end: { line: 2, character: 5 } };

@@ -38,19 +38,21 @@ export function annotationText(t: PyType): string | undefined {
     }
     case 'tuple': { const es = t.elems.map(r); return es.every((x) => x) ? `tuple[${es.join(', ')}]` : undefined; }
     case 'optional': { const i = r(t.inner); return i && `${i} | None`; }
+    case 'union': { const ts = t.types.map(r); return ts.every((x) => x) ? ts.join(' | ') : undefined; }
     // Quoted: a forward reference (a method of the class itself, or a class defined later).
     case 'class': return t.args.length ? undefined : JSON.stringify(t.name);
     default: return undefined;
   }
 }
 
-interface Candidate { key: string; type: PyType; insertAt: number; span: AST.Span; evidence?: PyType; /** completes a bare `list`/`dict` annotation */ bare?: string }
+interface Candidate { key: string; type: PyType; insertAt: number; span: AST.Span; evidence?: PyType; /** completes a bare `list`/`dict` annotation */ bare?: string; /** declared on a line of its own before the statement (`name: T`) */ declLine?: { name: string; indent: string } }
 
 /** Collects annotation insertions for a module (one round). */
 export function inferAnnotations(module: AST.Module): Insertion[] {
   const cands = new Map<string, Candidate>();
+  const extra: Insertion[] = [];
   const keyOf = (e: AST.Expr): string | undefined => {
-    if (e.k === 'name' && e.sym && e.sym.kind === 'variable') return `v${e.sym.id}`;
+    if (e.k === 'name' && e.sym && (e.sym.kind === 'variable' || e.sym.kind === 'parameter')) return `v${e.sym.id}`;
     if (e.k === 'attr' && e.value.k === 'name' && e.value.id === 'self' && e.value.type.k === 'class') return `a${e.value.type.name}.${e.attr}`;
     return undefined;
   };
@@ -63,12 +65,63 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
         const k = keyOf(t);
         const declT = typeOfTarget(t);
         const init = emptyContainerType(s.value);
-        if (k && init && hasUnknown(declT) && !cands.has(k)) cands.set(k, { key: k, type: init, insertAt: t.span.end, span: t.span });
+        // (an Optional variable is declared elsewhere, e.g. `cache: Optional[list] = None`)
+        if (k && init && hasUnknown(declT) && declT.k !== 'optional' && !cands.has(k)) cands.set(k, { key: k, type: init, insertAt: t.span.end, span: t.span });
         const mixed = mixedNumericLiteral(s.value);
         if (k && mixed && hasUnknown(declT) && !cands.has(k)) cands.set(k, { key: k, type: mixed, insertAt: t.span.end, span: t.span });
+        // `x = [1, "a"]`: the literal's items make a union (a tagged Obj in Rust).
+        if (k && !init && !mixed && (s.value.k === 'list' || s.value.k === 'dict') && hasUnion(s.value.type) && !hasUnknown(s.value.type) && hasUnknown(declT) && !cands.has(k)) {
+          cands.set(k, { key: k, type: s.value.type, insertAt: t.span.end, span: t.span });
+        }
         // `parent = {start: None}`: the values are filled in later (dict[str, str | None]).
         if (k && !init && s.value.k === 'dict' && s.value.items.length && s.value.items.every((i) => i.key && i.value.k === 'const' && i.value.value === null) && declT.k === 'dict' && declT.val.k === 'none' && !hasUnknown(declT.key) && !cands.has(k)) {
           cands.set(k, { key: k, type: { k: 'dict', key: declT.key, val: T.none }, insertAt: t.span.end, span: t.span });
+        }
+      }
+      if (s.k === 'assign' && s.targets.length === 1 && s.targets[0].k === 'tuple' && s.value.k === 'tuple' && s.targets[0].elts.length === s.value.elts.length) {
+        // `order, seen = [], set()`: each empty container gets a declaration line before the statement.
+        const lineStart = module.text.lastIndexOf('\n', s.span.start - 1) + 1;
+        const indent = module.text.slice(lineStart, s.span.start);
+        const vals = s.value.elts;
+        if (/^[ \t]*$/.test(indent)) s.targets[0].elts.forEach((t, i) => {
+          const k = keyOf(t);
+          const init = emptyContainerType(vals[i]);
+          if (k && t.k === 'name' && init && hasUnknown(typeOfTarget(t)) && !cands.has(k)) cands.set(k, { key: k, type: init, insertAt: s.span.start, span: t.span, declLine: { name: t.id, indent } });
+        });
+      }
+      if (s.k === 'for' && s.target.k === 'name' && s.target.sym && hasUnknown(s.target.sym.declType ?? T.unknown) && (s.iter.k === 'list' || s.iter.k === 'tuple')) {
+        // `for v in ["42", 42, None]`: declare the loop variable's union type before the loop.
+        const it = s.iter.type;
+        const el = it.k === 'list' ? it.elem : undefined;
+        const text = el && hasUnion(el) && !hasUnknown(el) ? annotationText(el) : undefined;
+        if (text) {
+          const lineStart = module.text.lastIndexOf('\n', s.span.start - 1) + 1;
+          const indent = module.text.slice(lineStart, s.span.start);
+          if (/^[ \t]*$/.test(indent)) extra.push({ offset: s.span.start, text: `${s.target.id}: ${text}\n${indent}`, why: `inferred ${text} for the loop variable ${s.target.id}`, span: s.target.span });
+        }
+      }
+      if (s.k === 'annassign' && s.target.k === 'name') {
+        // `cache: Optional[list] = None` / `x: list | None`: complete the bare `list` from uses.
+        const a = s.annotation;
+        const innerAnn = a.k === 'index' && a.value.k === 'name' && a.value.id === 'Optional' ? a.index
+          : a.k === 'bin' && a.op === '|' ? (a.right.k === 'const' && a.right.value === null ? a.left : a.left.k === 'const' && a.left.value === null ? a.right : undefined) : undefined;
+        const bare = innerAnn && bareGeneric(innerAnn);
+        const k = keyOf(s.target);
+        if (k && bare && bare !== 'tuple' && innerAnn && !cands.has(k)) {
+          const type: PyType = bare === 'dict' ? { k: 'dict', key: T.unknown, val: T.unknown } : { k: bare as 'list' | 'set', elem: T.unknown };
+          cands.set(k, { key: k, type, insertAt: innerAnn.span.end, span: innerAnn.span, bare });
+        }
+      }
+      if (s.k === 'def') {
+        // `moves: list` parameters: complete the annotation from the uses in the body
+        // (`moves.append((n, a, b))`), like an empty container.
+        for (const p of s.params) {
+          const bare = p.annotation && bareGeneric(p.annotation);
+          if (!bare || bare === 'tuple' || !p.sym || !hasUnknown(p.type) || p.kind !== 'normal') continue;
+          const k = `v${p.sym.id}`;
+          if (cands.has(k)) continue;
+          const type: PyType = bare === 'dict' ? { k: 'dict', key: T.unknown, val: T.unknown } : { k: bare as 'list' | 'set', elem: T.unknown };
+          cands.set(k, { key: k, type, insertAt: p.annotation!.span.end, span: p.annotation!.span, bare });
         }
       }
       if (s.k === 'def' || s.k === 'class') visitStmts(s.body);
@@ -101,7 +154,7 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
     visitClasses(s.body);
   });
   visitClasses(module.body);
-  if (!cands.size) return paramInsertions(module);
+  if (!cands.size) return [...extra, ...paramInsertions(module)];
   // 2. Evidence from uses anywhere in the module.
   const refine = (k: string | undefined, f: (t: PyType) => PyType) => {
     if (!k) return;
@@ -199,9 +252,13 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
     if (hasUnknown(c.type)) continue;
     const text = annotationText(c.type);
     if (text && c.bare) { if (text.startsWith(c.bare + '[')) out.push({ offset: c.insertAt, text: text.slice(c.bare.length), why: `inferred ${text} from its uses`, span: c.span }); }
+    else if (text && c.declLine) out.push({ offset: c.insertAt, text: `${c.declLine.name}: ${text}\n${c.declLine.indent}`, why: `inferred ${text} from its uses`, span: c.span });
     else if (text) out.push({ offset: c.insertAt, text: `: ${text}`, why: `inferred ${text} from its uses`, span: c.span });
   }
-  return [...out, ...paramInsertions(module)];
+  // One insertion per place (a bare parameter annotation can be completed from both its uses
+  // and its call sites; the uses win).
+  const taken = new Set([...out, ...extra].map((i) => i.offset));
+  return [...out, ...extra, ...paramInsertions(module).filter((i) => !taken.has(i.offset))];
 }
 
 function walkReturns(stmts: AST.Stmt[], f: (r: Extract<AST.Stmt, { k: 'return' }>) => void) {
@@ -238,6 +295,16 @@ function mixedNumericLiteral(v: AST.Expr): PyType | undefined {
   return { k: v.k, elem: T.float };
 }
 
+function hasUnion(t: PyType): boolean {
+  switch (t.k) {
+    case 'union': return true;
+    case 'list': case 'set': case 'tuplevar': return hasUnion(t.elem);
+    case 'dict': return hasUnion(t.key) || hasUnion(t.val);
+    case 'tuple': return t.elems.some(hasUnion);
+    default: return false;
+  }
+}
+
 function emptyContainerType(v: AST.Expr): PyType | undefined {
   if (v.k === 'list' && !v.elts.length) return { k: 'list', elem: T.unknown };
   if (v.k === 'dict' && !v.items.length) return { k: 'dict', key: T.unknown, val: T.unknown };
@@ -266,6 +333,7 @@ function paramInsertions(module: AST.Module): Insertion[] {
   });
   collect(module.body, '');
   const evidence = new Map<string, PyType[]>();
+  const varEvidence = new Map<string, PyType[]>();
   walkExprs(module.body, (e) => {
     if (e.k !== 'call') return;
     let key: string | undefined;
@@ -292,7 +360,14 @@ function paramInsertions(module: AST.Module): Insertion[] {
       else if (a.star) return;
       else args.push(a);
     }
+    const vi = d.params.findIndex((x) => x.kind === 'vararg');
     args.forEach((a, i) => {
+      if (!a.name && vi >= 0 && i + offset >= vi && !d.params[vi].annotation) {
+        // f(*cells) called with f("x", 1): the items of cells.
+        const k = `${key}#*${d.params[vi].name}`;
+        varEvidence.set(k, [...(varEvidence.get(k) ?? []), literalType(a.value as AST.Expr)]);
+        return;
+      }
       const p = a.name ? d.params.find((x) => x.name === a.name) : d.params[i + offset];
       if (!p || (p.annotation && !bareGeneric(p.annotation)) || p.kind !== 'normal') return;
       const k = `${key}#${p.name}`;
@@ -356,6 +431,19 @@ function paramInsertions(module: AST.Module): Insertion[] {
     }
   }, true);
   const out: Insertion[] = [];
+  for (const [k, types] of varEvidence) {
+    const [fn, star] = k.split('#');
+    const d = defs.get(fn)!;
+    const p = d.params.find((x) => x.name === star.slice(1))!;
+    if (types.some(hasUnknown) || (p.type.k !== 'unknown' && !hasUnknown(p.type))) continue;
+    const distinct: PyType[] = [];
+    for (const t of types) if (!distinct.some((x) => JSON.stringify(x) === JSON.stringify(t))) distinct.push(t);
+    const t: PyType = distinct.length === 1 ? distinct[0] : { k: 'union', types: distinct };
+    const text = annotationText(t);
+    const at = module.text.indexOf(p.name, p.span.start);
+    if (!text || at < 0) continue;
+    out.push({ offset: at + p.name.length, text: `: ${text}`, why: `inferred *${p.name}: ${text} from call sites`, span: p.span });
+  }
   for (const [k, types] of evidence) {
     const [fn, pname] = k.split('#');
     const d = defs.get(fn)!;
@@ -387,7 +475,64 @@ function paramInsertions(module: AST.Module): Insertion[] {
     if (!text || !text.startsWith(bare + '[')) continue;
     out.push({ offset: d.returns.span.end, text: text.slice(bare.length), why: `inferred return type ${text}`, span: d.returns.span });
   }
-  return [...out, ...genericInsertions(module, defs), ...callableInsertions(module, defs), ...recursiveReturnInsertions(module, defs)];
+  return [...out, ...genericInsertions(module, defs), ...callableInsertions(module, defs), ...recursiveReturnInsertions(module, defs), ...varargInsertions(module, defs)];
+}
+
+/**
+ * An unannotated `*args` typed from its call sites: `*args: int` when every extra argument has
+ * one type, `*args: *tuple[str, str, int]` when every call passes the same fixed shape.
+ */
+function varargInsertions(module: AST.Module, defs: Map<string, Extract<AST.Stmt, { k: 'def' }>>): Insertion[] {
+  const sites = new Map<string, PyType[][]>();
+  const bad = new Set<string>();
+  walkExprs(module.body, (e) => {
+    if (e.k !== 'call') return;
+    let key: string | undefined;
+    let offset = 0;
+    if (e.func.k === 'name' && defs.has(e.func.id)) key = e.func.id;
+    if (e.func.k === 'attr' && e.func.value.type.k === 'class') { key = `${e.func.value.type.name}.${e.func.attr}`; offset = 1; }
+    if (!key || !defs.has(key)) return;
+    const d = defs.get(key)!;
+    const vi = d.params.findIndex((p) => p.kind === 'vararg');
+    if (vi < 0 || d.params[vi].annotation) return;
+    if (e.args.some((a) => a.star)) { bad.add(key); return; }
+    const pos = e.args.filter((a) => !a.name);
+    sites.set(key, [...(sites.get(key) ?? []), pos.slice(vi - offset).map((a) => literalType(a.value))]);
+  }, true);
+  const out: Insertion[] = [];
+  for (const [key, ss] of sites) {
+    if (bad.has(key)) continue;
+    const d = defs.get(key)!;
+    const p = d.params.find((x) => x.kind === 'vararg')!;
+    const all = ss.flat();
+    if (!all.length || all.some(hasUnknown)) continue;
+    let text: string | undefined;
+    if (!conflicting(all)) {
+      let t: PyType | undefined;
+      for (const x of all) t = join(t, x);
+      text = t && annotationText(t);
+    } else {
+      const n = ss[0].length;
+      if (!ss.every((s) => s.length === n)) continue;
+      const cols: PyType[] = [];
+      let ok = true;
+      for (let i = 0; i < n && ok; i++) {
+        const col = ss.map((s) => s[i]);
+        if (conflicting(col)) ok = false;
+        let t: PyType | undefined;
+        for (const x of col) t = join(t, x);
+        if (!t) ok = false; else cols.push(t);
+      }
+      const parts = cols.map(annotationText);
+      if (!ok || parts.some((x) => !x)) continue;
+      text = `*tuple[${parts.join(', ')}]`;
+    }
+    if (!text) continue;
+    const nameAt = module.text.indexOf(p.name, p.span.start); // the span starts at the `*`
+    if (nameAt < 0) continue;
+    out.push({ offset: nameAt + p.name.length, text: `: ${text}`, why: `inferred *args: ${text} from call sites`, span: p.span });
+  }
+  return out;
 }
 
 /**

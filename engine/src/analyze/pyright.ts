@@ -82,6 +82,9 @@ export class PyrightAnalyzer {
     const config = new ConfigOptions(Uri.file('/__portalis__', this.sp));
     config.typeshedPath = Uri.file(path.join(root, 'typeshed-fallback'), this.sp);
     config.defaultPythonVersion = pythonVersion3_12;
+    // `[car, truck]` is list[Car | Truck] (→ the common base class), not list[object].
+    const rules = (config as any).diagnosticRuleSet;
+    if (rules) { rules.strictListInference = true; rules.strictSetInference = true; rules.strictDictionaryInference = true; }
     const resolver = new ImportResolver(this.sp, config, new NoAccessHost());
     this.program = new Program(resolver, config, this.sp, undefined, /* disableChecker */ true);
   }
@@ -169,7 +172,9 @@ class Converter {
         if (dedup.length === 1) inner = dedup[0];
         else if (dedup.every((s) => s.k === 'int' || s.k === 'float' || s.k === 'bool')) inner = dedup.some((s) => s.k === 'float') ? T.float : T.int;
         else if (dedup.length === 0) return T.none;
-        else inner = { k: 'union', types: dedup };
+        else inner = this.commonUserBase(a.priv.subtypes) ?? { k: 'union', types: dedup };
+        // `int | str | None` is one run-time tagged value (None is one of its variants).
+        if (inner.k === 'union' && subs.length > nonNone.length) return { k: 'union', types: [...inner.types, T.none] };
         return dedup.length < nonNone.length || subs.length > nonNone.length ? (subs.length > nonNone.length ? { k: 'optional', inner } : inner) : inner;
       }
       case TC.Function: {
@@ -186,7 +191,7 @@ class Converter {
         return { k: 'func', params, ret, fullName: a.shared.fullName };
       }
       case TC.Overloaded: {
-        const first = a.priv.overloads?.[0];
+        const first = (a.priv.overloads ?? a.priv._overloads)?.[0];
         return first ? c(first) : { k: 'func', params: [], ret: T.unknown };
       }
       case TC.TypeVar: {
@@ -204,6 +209,19 @@ class Converter {
       case TC.Never: return T.unknown;
       default: return T.unknown;
     }
+  }
+
+  /** `Car | Truck` (instances of user classes with a common user base): that base, `Vehicle`. */
+  private commonUserBase(subtypes: any[]): PyType | undefined {
+    const cls = subtypes.filter((s) => s?.category === TC.Class && s.shared?.fullName !== 'types.NoneType' && s.shared?.fullName !== 'builtins.NoneType');
+    if (cls.length < 2 || cls.some((s) => !Array.isArray(s.shared?.mro))) return undefined;
+    const names = (s: any): string[] => s.shared.mro.map((m: any) => m?.shared?.fullName).filter((n: any) => typeof n === 'string');
+    for (const cand of cls[0].shared.mro) {
+      const full: string | undefined = cand?.shared?.fullName;
+      if (!full || full.startsWith('builtins.') || full.startsWith('abc.') || full.startsWith('typing.')) break;
+      if (cls.every((s) => names(s).includes(full))) return { k: 'class', name: cand.shared.name, fullName: full, args: [] };
+    }
+    return undefined;
   }
 
   private classInstance(ct: ClassType, full: string, args: Type[], c: (x: Type) => PyType, arg?: (i: number) => PyType): PyType {
@@ -499,6 +517,14 @@ class Converter {
         // `[1, 2 ** 50]`: typeshed's Any for a large power makes the list Unknown; the items agree.
         const t0 = JSON.stringify(e.elts[0].type);
         if (!hasUnknown(e.elts[0].type) && e.elts.every((x) => JSON.stringify(x.type) === t0)) e.type = { k: e.type.k, elem: e.elts[0].type };
+        else if (e.k === 'list') { const u = literalUnion(e.elts.map((x) => x.type)); if (u) e.type = { k: 'list', elem: u }; }
+      }
+      if (e.k === 'dict' && e.type.k === 'dict' && (e.type.key.k === 'unknown' || e.type.val.k === 'unknown') && e.items.length && e.items.every((i) => i.key)) {
+        // `{"a": 1, "b": [1, 2]}`: heterogeneous values are one tagged union.
+        const key = e.type.key.k === 'unknown' ? literalUnion(e.items.map((i) => i.key!.type)) ?? e.items[0].key!.type : e.type.key;
+        const val = e.type.val.k === 'unknown' ? literalUnion(e.items.map((i) => i.value.type)) ?? e.items[0].value.type : e.type.val;
+        const same = (ts: PyType[]) => ts.every((x) => JSON.stringify(x) === JSON.stringify(ts[0]));
+        if ((key.k === 'union' || same(e.items.map((i) => i.key!.type))) && (val.k === 'union' || same(e.items.map((i) => i.value.type)))) e.type = { ...e.type, key, val };
       }
       if (e.k === 'tuple' && e.type.k === 'tuple' && e.type.elems.length === e.elts.length && e.type.elems.some((x) => x.k === 'unknown')) {
         e.type = { k: 'tuple', elems: e.type.elems.map((x, i) => (x.k === 'unknown' ? e.elts[i].type : x)) };
@@ -630,7 +656,7 @@ class Converter {
       const t = this.ev.getType(n) as any;
       if (!t) return undefined;
       if (t.category === TC.Function) return t.shared.fullName;
-      if (t.category === TC.Overloaded) return t.priv.overloads?.[0]?.shared.fullName ?? t.priv.implementation?.shared?.fullName;
+      if (t.category === TC.Overloaded) { const o = t.priv.overloads ?? t.priv._overloads; const impl = t.priv.implementation ?? t.priv._implementation; return o?.[0]?.shared.fullName ?? impl?.shared?.fullName; }
       if (t.category === TC.Class) return t.shared.fullName;
     } catch { /* unknown */ }
     return undefined;
@@ -715,6 +741,21 @@ class Converter {
     }
     flush();
   }
+}
+
+/** The union of the (different) types of a heterogeneous literal's items, for an `Obj`. */
+function literalUnion(ts: PyType[]): PyType | undefined {
+  const out: PyType[] = [];
+  const add = (t: PyType) => {
+    if (t.k === 'union') { t.types.forEach(add); return; }
+    if (t.k === 'optional') { add(t.inner); add(T.none); return; }
+    if (!out.some((x) => JSON.stringify(x) === JSON.stringify(t))) out.push(t);
+  };
+  ts.forEach(add);
+  if (out.length < 2 || out.some((t) => t.k === 'unknown' || t.k === 'class' || t.k === 'func' || t.k === 'iter')) return undefined;
+  // Plain int/float mixes stay numeric (the lowering widens them to float).
+  if (out.every((t) => t.k === 'int' || t.k === 'float' || t.k === 'bool')) return undefined;
+  return { k: 'union', types: out };
 }
 
 /** The common type of a function body's `return value` statements (not nested defs). */

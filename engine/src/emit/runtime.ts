@@ -287,7 +287,8 @@ impl<A: PyStr, B: PyStr, C: PyStr, D: PyStr, E: PyStr> PyStr for (A, B, C, D, E)
         format!("({}, {}, {}, {}, {})", self.0.py_repr(), self.1.py_repr(), self.2.py_repr(), self.3.py_repr(), self.4.py_repr())
     }
 }
-macro_rules! py_tuple_repr {
+/// PyStr for the longer tuples (6 to 12 fields).
+macro_rules! impl_pystr_tuple {
     ($($T:ident $i:tt),+) => {
         impl<$($T: PyStr),+> PyStr for ($($T,)+) {
             fn py_repr(&self) -> String {
@@ -297,13 +298,13 @@ macro_rules! py_tuple_repr {
         }
     };
 }
-py_tuple_repr!(A 0, B 1, C 2, D 3, E 4, F 5);
-py_tuple_repr!(A 0, B 1, C 2, D 3, E 4, F 5, G 6);
-py_tuple_repr!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
-py_tuple_repr!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8);
-py_tuple_repr!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9);
-py_tuple_repr!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10);
-py_tuple_repr!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11);`,
+impl_pystr_tuple!(A 0, B 1, C 2, D 3, E 4, F 5);
+impl_pystr_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6);
+impl_pystr_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
+impl_pystr_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8);
+impl_pystr_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9);
+impl_pystr_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10);
+impl_pystr_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11);`,
   },
   repr_str: {
     deps: [],
@@ -328,6 +329,24 @@ fn repr_str(s: &str) -> String {
         }
     }
     out.push(quote);
+    out
+}
+
+/// ascii(): non-ASCII characters of a repr escaped as \\x.., \\u...., \\U.........
+fn py_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let u = c as u32;
+        if u < 0x80 {
+            out.push(c);
+        } else if u < 0x100 {
+            out.push_str(&format!("\\\\x{:02x}", u));
+        } else if u < 0x10000 {
+            out.push_str(&format!("\\\\u{:04x}", u));
+        } else {
+            out.push_str(&format!("\\\\U{:08x}", u));
+        }
+    }
     out
 }`,
   },
@@ -424,6 +443,16 @@ impl<K: std::hash::Hash + Eq + Clone + PyStr, V> std::ops::Index<&K> for Dict<K,
         match self.get(k) {
             Some(v) => v,
             None => panic!("KeyError: {}", k.py_repr()),
+        }
+    }
+}
+
+impl<K: std::hash::Hash + Eq + Clone + PyStr, V> std::ops::IndexMut<&K> for Dict<K, V> {
+    fn index_mut(&mut self, k: &K) -> &mut V {
+        let r = k.py_repr();
+        match self.get_mut(k) {
+            Some(v) => v,
+            None => panic!("KeyError: {}", r),
         }
     }
 }
@@ -838,6 +867,49 @@ fn exc_repr(e: &PyErr) -> String {
     }
 }`,
   },
+  lru_cache: {
+    deps: [],
+    code: `
+/// The memo table behind functools.lru_cache / cache, with cache_info() counters.
+struct MemoTable<K, V> {
+    map: std::collections::HashMap<K, V>,
+    hits: i64,
+    misses: i64,
+}
+
+/// What cache_info() reports.
+struct CacheInfo {
+    hits: i64,
+    misses: i64,
+    currsize: i64,
+}
+
+impl<K: std::hash::Hash + Eq, V: Clone> MemoTable<K, V> {
+    fn new() -> Self {
+        MemoTable { map: std::collections::HashMap::new(), hits: 0, misses: 0 }
+    }
+    fn get(&mut self, key: &K) -> Option<V> {
+        let v = self.map.get(key).cloned();
+        if v.is_some() {
+            self.hits += 1;
+        } else {
+            self.misses += 1;
+        }
+        v
+    }
+    fn put(&mut self, key: K, v: V) {
+        self.map.insert(key, v);
+    }
+    fn info(&self) -> CacheInfo {
+        CacheInfo { hits: self.hits, misses: self.misses, currsize: self.map.len() as i64 }
+    }
+    fn clear(&mut self) {
+        self.map.clear();
+        self.hits = 0;
+        self.misses = 0;
+    }
+}`,
+  },
   unpack: {
     deps: ['exc'],
     code: `
@@ -1225,6 +1297,162 @@ fn str_repeat(s: &str, n: i64) -> String {
 /// str.swapcase()
 fn str_swapcase(s: &str) -> String {
     s.chars().map(|c| if c.is_uppercase() { c.to_lowercase().collect::<String>() } else { c.to_uppercase().collect::<String>() }).collect()
+}`,
+  },
+  obj: {
+    deps: ['pystr'],
+    code: `
+/// A Python value whose type varies at run time (a list mixing ints and strs, a dict of mixed
+/// values): the union types of a translation.
+#[derive(Clone, Debug)]
+enum Obj {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    List(Vec<Obj>),
+    Tuple(Vec<Obj>),
+    Dict(Vec<(Obj, Obj)>),
+}
+
+impl Obj {
+    fn num(&self) -> Option<f64> {
+        match self {
+            Obj::Bool(b) => Some(*b as i64 as f64),
+            Obj::Int(i) => Some(*i as f64),
+            Obj::Float(f) => Some(*f),
+            _ => None,
+        }
+    }
+    /// float(x) of a numeric value.
+    fn as_f64(&self) -> f64 {
+        self.num().unwrap_or_else(|| panic!("TypeError: must be real number, not {}", self.type_name()))
+    }
+    /// int value of an int/bool.
+    fn as_i64(&self) -> i64 {
+        match self {
+            Obj::Bool(b) => *b as i64,
+            Obj::Int(i) => *i,
+            _ => panic!("TypeError: '{}' object cannot be interpreted as an integer", self.type_name()),
+        }
+    }
+    fn type_name(&self) -> &'static str {
+        match self {
+            Obj::None => "NoneType",
+            Obj::Bool(_) => "bool",
+            Obj::Int(_) => "int",
+            Obj::Float(_) => "float",
+            Obj::Str(_) => "str",
+            Obj::List(_) => "list",
+            Obj::Tuple(_) => "tuple",
+            Obj::Dict(_) => "dict",
+        }
+    }
+    fn truthy(&self) -> bool {
+        match self {
+            Obj::None => false,
+            Obj::Bool(b) => *b,
+            Obj::Int(i) => *i != 0,
+            Obj::Float(f) => *f != 0.0,
+            Obj::Str(s) => !s.is_empty(),
+            Obj::List(v) | Obj::Tuple(v) => !v.is_empty(),
+            Obj::Dict(v) => !v.is_empty(),
+        }
+    }
+}
+
+impl PartialEq for Obj {
+    fn eq(&self, o: &Obj) -> bool {
+        match (self, o) {
+            (Obj::None, Obj::None) => true,
+            (Obj::Str(a), Obj::Str(b)) => a == b,
+            (Obj::List(a), Obj::List(b)) | (Obj::Tuple(a), Obj::Tuple(b)) => a == b,
+            (Obj::Dict(a), Obj::Dict(b)) => a.len() == b.len() && a.iter().all(|(k, v)| b.iter().any(|(k2, v2)| k == k2 && v == v2)),
+            _ => match (self.num(), o.num()) {
+                (Some(x), Some(y)) => x == y,
+                _ => false,
+            },
+        }
+    }
+}
+
+impl PartialOrd for Obj {
+    fn partial_cmp(&self, o: &Obj) -> Option<std::cmp::Ordering> {
+        match (self, o) {
+            (Obj::Str(a), Obj::Str(b)) => a.partial_cmp(b),
+            (Obj::List(a), Obj::List(b)) | (Obj::Tuple(a), Obj::Tuple(b)) => a.partial_cmp(b),
+            _ => match (self.num(), o.num()) {
+                (Some(x), Some(y)) => x.partial_cmp(&y),
+                _ => None,
+            },
+        }
+    }
+}
+
+impl PyStr for Obj {
+    fn py_str(&self) -> String {
+        match self {
+            Obj::Str(s) => s.clone(),
+            _ => self.py_repr(),
+        }
+    }
+    fn py_repr(&self) -> String {
+        match self {
+            Obj::None => "None".to_string(),
+            Obj::Bool(b) => b.py_repr(),
+            Obj::Int(i) => i.to_string(),
+            Obj::Float(f) => fmt_float(*f),
+            Obj::Str(s) => repr_str(s),
+            Obj::List(v) => v.py_repr(),
+            Obj::Tuple(v) => py_tuple_repr(v),
+            Obj::Dict(v) => format!("{{{}}}", v.iter().map(|(k, x)| format!("{}: {}", k.py_repr(), x.py_repr())).collect::<Vec<_>>().join(", ")),
+        }
+    }
+}
+
+/// Python arithmetic on values that may be int or float: int op int stays int.
+fn obj_arith(a: &Obj, b: &Obj, op: char) -> Obj {
+    match (a, b) {
+        (Obj::Int(_) | Obj::Bool(_), Obj::Int(_) | Obj::Bool(_)) if op != '/' => {
+            let (x, y) = (a.as_i64(), b.as_i64());
+            Obj::Int(match op {
+                '+' => x + y,
+                '-' => x - y,
+                '*' => x * y,
+                '%' => {
+                    if y == 0 {
+                        panic!("ZeroDivisionError: integer modulo by zero");
+                    }
+                    x.rem_euclid(y) + if y < 0 && x.rem_euclid(y) != 0 { y } else { 0 }
+                }
+                _ => {
+                    if y == 0 {
+                        panic!("ZeroDivisionError: integer division or modulo by zero");
+                    }
+                    x.div_euclid(y) - if y < 0 && x.rem_euclid(y) != 0 { 1 } else { 0 }
+                }
+            })
+        }
+        (Obj::Str(x), Obj::Str(y)) if op == '+' => Obj::Str(format!("{}{}", x, y)),
+        _ => {
+            let (x, y) = (a.as_f64(), b.as_f64());
+            if y == 0.0 && !matches!(op, '+' | '-' | '*') {
+                panic!("ZeroDivisionError: float division by zero");
+            }
+            Obj::Float(match op {
+                '+' => x + y,
+                '-' => x - y,
+                '*' => x * y,
+                '/' => x / y,
+                '%' => {
+                    let r = x % y;
+                    if r != 0.0 && ((r < 0.0) != (y < 0.0)) { r + y } else { r }
+                }
+                _ => (x / y).floor(),
+            })
+        }
+    }
 }`,
   },
   str_find: {

@@ -2,12 +2,13 @@
 import * as AST from '../ast';
 import { PyType, T, typeToString } from '../types';
 import { FuncInfo, PREC, RExpr } from './context';
-import { elemType, isCopy, isNumeric, rustChar, rustIdent, rustStr } from './rtypes';
+import { elemType, isCopy, isNumeric, isObjUnion, rustChar, rustIdent, rustStr } from './rtypes';
 import type { Lowerer } from './lowerer';
 import { wrapIter, BUILTIN_EXC_PARENT } from './lowerer';
 import { buildFormat, displayArg, formatField, lowerPercentFormat, lowerStrFormat } from './format';
 import { lowerMethodCall } from './methods';
-import { lowerItertools } from './itertools';
+import { binaryFn, lowerItertools } from './itertools';
+import { cacheName, canMemoize, isMemoized } from './memo';
 
 type Call = Extract<AST.Expr, { k: 'call' }>;
 
@@ -42,6 +43,11 @@ export function lowerCall(L: Lowerer, e: Call, expected?: PyType): RExpr {
     const recv = f.value;
     if (recv.k === 'name' && recv.type.k === 'module') return lowerModuleCall(L, recv.type.name || recv.id, f.attr, e, expected);
     if (recv.k === 'call' && recv.func.k === 'name' && recv.func.id === 'super') return lowerSuperCall(L, f.attr, e);
+    if ((f.attr === 'cache_info' || f.attr === 'cache_clear') && recv.k === 'name' && L.funcs.has(recv.id) && isMemoized(L.funcs.get(recv.id)!.def) && canMemoize(L.funcs.get(recv.id)!)) {
+      const table = cacheName(rustIdent(recv.id));
+      if (f.attr === 'cache_clear') return v(`${table}.with(|c| c.borrow_mut().clear())`, T.none);
+      return v(`${table}.with(|c| c.borrow().info())`, e.type);
+    }
     if (f.attr === 'from_iterable' && (recv.k === 'name' && recv.id === 'chain' || recv.k === 'attr' && recv.attr === 'chain')) return lowerItertools(L, 'from_iterable', e)!;
     if (recv.type.k === 'type' && recv.type.of.k === 'class') {
       const cls = L.classes.get(recv.type.of.name);
@@ -114,6 +120,11 @@ export function bindArgs(L: Lowerer, fn: FuncInfo, args: AST.Arg[], span: AST.Sp
       if (star) {
         const r = L.expr(star.value);
         out.push(p.mode === 'ref' ? L.borrow(r) : L.own(r));
+      } else if (p.type.k === 'tuple') {
+        // `*args: *tuple[A, B]`: the extra arguments form that tuple.
+        const tt = p.type;
+        const items = rest.map((a, i) => L.exprOwned(a.value, tt.elems[i]));
+        out.push(`${p.mode === 'ref' ? '&' : ''}(${items.join(', ')}${items.length === 1 ? ',' : ''})`);
       } else out.push(`${p.mode === 'ref' ? '&' : ''}[${rest.map((a) => L.exprOwned(a.value, et)).join(', ')}]`);
       continue;
     }
@@ -125,7 +136,7 @@ export function bindArgs(L: Lowerer, fn: FuncInfo, args: AST.Arg[], span: AST.Sp
     if (!a) {
       if (p.default) a = p.default;
       else { out.push(L.todo(span, `missing argument ${p.name}`).code); continue; }
-      if (p.default.k === 'const' && p.default.value === null && p.type.k === 'optional') { out.push('None'); continue; }
+      if (p.default.k === 'const' && p.default.value === null && p.type.k === 'optional') { out.push(p.mode === 'ref' ? '&None' : p.mode === 'mut' ? '&mut None' : 'None'); continue; }
     }
     const r = L.expr(a, p.type);
     out.push(L.argFor(p, r));
@@ -135,7 +146,9 @@ export function bindArgs(L: Lowerer, fn: FuncInfo, args: AST.Arg[], span: AST.Sp
 
 export function callUser(L: Lowerer, fn: FuncInfo, args: AST.Arg[], path: string, e: Call): RExpr {
   const bound = bindArgs(L, fn, args, e.span);
-  const ret = fn.isGenerator ? fn.ret : fn.ret.k !== 'unknown' ? fn.ret : e.type;
+  // A generic return type (`List[T]`) is the call's specialised type (`list[float]`).
+  const generic = JSON.stringify(fn.ret).includes('"k":"typevar"') && e.type.k !== 'unknown' && !JSON.stringify(e.type).includes('"k":"typevar"');
+  const ret = fn.isGenerator ? fn.ret : generic ? e.type : fn.ret.k !== 'unknown' ? fn.ret : e.type;
   let code = `${path}(${bound.join(', ')})`;
   if (fn.raises) code = L.propagate(code);
   // A fluent method returns the receiver itself (`&mut Self`).
@@ -150,28 +163,42 @@ function callConstructor(L: Lowerer, name: string, e: Call): RExpr {
     return v(L.exceptionValue(e), t);
   }
   const init = findMethod(L, name, '__init__');
-  if (init) return { ...callUser(L, init, e.args, `${cls.rust}::new`, e), type: t };
+  // The result is the concrete struct (a hierarchy's `Box<dyn Trait>` only where coerced).
+  if (init) return { ...callUser(L, init, e.args, `${cls.rust}::new`, e), type: t, concrete: true };
   if (cls.isDataclass || cls.fields.length) {
     const fake: FuncInfo = {
       name: '__init__', rust: `${cls.rust}::new`, ret: t, raises: false, isGenerator: false, catchContext: false, def: cls.node as any,
-      params: cls.fields.map((f) => ({ name: f.name, type: f.type, mode: 'value', default: f.default, kind: 'normal', rebound: false })),
+      params: cls.fields.filter((f) => !f.override).map((f) => ({ name: f.name, type: f.type, mode: 'value', default: f.default, kind: 'normal', rebound: false })),
     };
-    return { ...callUser(L, fake, e.args, `${cls.rust}::new`, e), type: t };
+    return { ...callUser(L, fake, e.args, `${cls.rust}::new`, e), type: t, concrete: true };
   }
-  return v(`${cls.rust}::new()`, t);
+  return { ...v(`${cls.rust}::new()`, t), concrete: true };
 }
 
 function lowerSuperCall(L: Lowerer, method: string, e: Call): RExpr {
-  const cls = L.scope.info?.className ? L.classes.get(L.scope.info.className) : undefined;
-  const base = cls?.base ? L.classes.get(cls.base) : undefined;
-  if (!base) return L.todo(e.span, 'super() call');
+  const curName = L.scope.info?.className;
+  const cls = curName ? L.classes.get(curName) ?? [...L.classes.values()].find((c) => c.rust === curName) : undefined;
+  // super() is relative to the class that defines the method being lowered (an inherited
+  // method is lowered again inside each subclass).
+  const def = L.scope.info?.def;
+  const definer = [...L.classes.values()].find((c) => [...c.methods.values()].some((m) => m.def === def || m.def.span === def?.span)) ?? cls;
+  const base = definer?.base ? L.classes.get(definer.base) : undefined;
+  if (!base || !cls) return L.todo(e.span, 'super() call');
   const m = findMethod(L, base.name, method);
   if (!m) return L.todo(e.span, `super().${method}`);
   if (method === '__init__') {
     // Handled by the constructor lowering: the base's fields are initialised inline.
     return v(`${base.rust}::new(${bindArgs(L, m, e.args, e.span).join(', ')})`, { k: 'class', name: base.name, fullName: base.name, args: [] });
   }
-  return callUser(L, m, e.args, `${base.rust}::${rustIdent(method)}_impl(self${e.args.length ? ', ' : ''}`, e);
+  if (m.selfMode === 'static' || m.selfMode === 'cls') return callUser(L, m, e.args, `${base.rust}::${rustIdent(method)}`, e);
+  // The base's version of the method, lowered again for this class as `__super_<Base>_<m>`.
+  const owner = [...L.classes.values()].find((c) => [...c.methods.values()].includes(m)) ?? base;
+  const helper = `__super_${owner.rust}_${method}`;
+  const all: Map<string, Map<string, FuncInfo>> = (L as any).superHelpers ?? ((L as any).superHelpers = new Map());
+  if (!all.has(cls.rust)) all.set(cls.rust, new Map());
+  const mine = all.get(cls.rust)!;
+  if (!mine.has(helper)) mine.set(helper, { ...m, className: cls.rust, rust: `${cls.rust}::${helper}`, def: { ...m.def, name: helper } });
+  return callUser(L, mine.get(helper)!, e.args, `self.${helper}`, e);
 }
 
 function importedFunction(L: Lowerer, f: Extract<AST.Expr, { k: 'name' }>, e: Call, expected?: PyType): RExpr | undefined {
@@ -180,7 +207,8 @@ function importedFunction(L: Lowerer, f: Extract<AST.Expr, { k: 'name' }>, e: Ca
   if (!full) return undefined;
   const dot = full.lastIndexOf('.');
   if (dot < 0) return undefined;
-  const mod = full.slice(0, dot);
+  // typeshed implements some modules in C-accelerated twins (`_functools.reduce`).
+  const mod = full.slice(0, dot).replace(/^_(functools|operator|collections|heapq|bisect)$/, '$1');
   const name = full.slice(dot + 1);
   if (['math', 'sys', 'functools', 'itertools', 'collections', 'copy', 'heapq', 'statistics', 'string', 'operator', 'bisect', 'dataclasses'].includes(mod) || mod.startsWith('collections.')) {
     return lowerModuleCall(L, mod.replace(/^collections\..*/, 'collections'), name, e, expected);
@@ -266,11 +294,13 @@ function lowerModuleCall(L: Lowerer, mod: string, name: string, e: Call, expecte
     return v(`{ let mut __r = ${L.own(L.expr(args[0]))}; ${sets.join(' ')} __r }`, args[0].type);
   }
   if (mod === 'functools' && name === 'reduce') {
-    const fn = L.expr(args[0]);
     const it = L.iterate(args[1]);
     const items = L.ownedItems(it);
-    if (args[2]) return v(`${wrapIter(items)}.fold(${L.exprOwned(args[2])}, ${fn.code})`, e.type);
-    return v(`${wrapIter(items)}.reduce(${fn.code}).unwrap()`, e.type);
+    const accT = args[2] ? (e.type.k !== 'unknown' ? e.type : args[2].type) : it.item;
+    const f = binaryFn(L, args[0], accT);
+    if (args[2]) return v(`${wrapIter(items)}.fold(${L.exprOwned(args[2], accT)}, |acc, x| ${f('acc', 'x')})`, accT);
+    // Without an initial value an empty input is a TypeError in Python.
+    return v(`${wrapIter(items)}.reduce(|acc, x| ${f('acc', 'x')}).expect("TypeError: reduce() of empty iterable with no initial value")`, accT);
   }
   if (mod === 'collections' || mod === 'builtins') {
     if (name === 'deque') {
@@ -301,6 +331,24 @@ function lowerModuleCall(L: Lowerer, mod: string, name: string, e: Call, expecte
     if (name === 'heapify') {
       const h = L.expr(args[0]);
       return v(`{ let h = &mut ${L.paren(h, PREC.unary)}; h.sort_by(|a, b| a.partial_cmp(b).unwrap()); }`, T.none);
+    }
+  }
+  if (mod === 'statistics' && (name === 'median' || name === 'mean') && args.length === 1 && !e.args.some((a) => a.name || a.star)) {
+    const it = L.iterate(args[0]);
+    const et = it.item;
+    const items = wrapIter(L.ownedItems(it));
+    if (et.k === 'int') {
+      // Python's result is an int when exact (odd-length median, divisible mean), else a float:
+      // a run-time tagged Obj.
+      L.useRuntime('obj');
+      const empty = name === 'median' ? 'no median for empty data' : 'mean requires at least one data point';
+      const body = name === 'median'
+        ? 'v.sort(); let n = v.len(); if n % 2 == 1 { Obj::Int(v[n / 2]) } else { Obj::Float((v[n / 2 - 1] + v[n / 2]) as f64 / 2.0) }'
+        : 'let s: i64 = v.iter().sum(); let n = v.len() as i64; if s % n == 0 { Obj::Int(s / n) } else { Obj::Float(s as f64 / n as f64) }';
+      return v(`{ let ${name === 'median' ? 'mut ' : ''}v: Vec<i64> = ${items}.collect(); if v.is_empty() { panic!("StatisticsError: ${empty}"); } ${body} }`, { k: 'union', types: [T.int, T.float] });
+    }
+    if (et.k === 'float' && name === 'median') {
+      return v(`{ let mut v: Vec<f64> = ${items}.collect(); if v.is_empty() { panic!("StatisticsError: no median for empty data"); } v.sort_by(|a, b| a.partial_cmp(b).unwrap()); let n = v.len(); if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 } }`, T.float);
     }
   }
   if (mod === 'bisect' && args.length === 2 && !e.args.some((a) => a.name)) {
@@ -474,6 +522,8 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
       const items = it.itemKind === 'ref' && isCopy(et) ? `${wrapIter(it.code)}.copied()` : L.ownedItems(it);
       const start = args[1] ? ` + ${num(L, args[1], et)}` : '';
       if (et.k === 'bool') return v(`${wrapIter(items)}.filter(|&b| b).count() as i64`, T.int);
+      // Rust's f64 sum of nothing is -0.0; Python's sum starts at 0 (prints 0.0).
+      if (ty === 'f64' && !start) return v(`${wrapIter(items)}.fold(0.0, |a: f64, b| a + b)`, T.float);
       return v(`${wrapIter(items)}.sum::<${ty}>()${start}`, et.k === 'float' ? T.float : T.int, start ? PREC.add : PREC.atom);
     }
     case 'any': case 'all': {
@@ -521,6 +571,11 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
         const pairs = e.args.map((a) => `(${rustStr(a.name!)}.to_string(), ${L.exprOwned(a.value, target.k === 'dict' ? target.val : undefined)})`);
         return v(`Dict::from_iter([${pairs.join(', ')}])`, target);
       }
+      if (args[0].type.k === 'dict' && args.length === 1 && e.args.length === 1) {
+        // dict(d): a copy (iterating a dict yields only its keys).
+        const d = L.expr(args[0]);
+        return v(`${L.paren(d, PREC.unary)}.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<Dict<_, _>>()`, target);
+      }
       const it = L.iterate(args[0]);
       const items = it.itemKind === 'ref' ? `${wrapIter(it.code)}.map(|(k, v)| (k.clone(), v.clone()))` : L.ownedItems(it);
       return v(`${wrapIter(items)}.collect::<Dict<_, _>>()`, target);
@@ -538,15 +593,20 @@ function lowerPrint(L: Lowerer, e: Call): RExpr {
   const sepLit = !sepArg ? ' ' : sepArg.k === 'str' ? sepArg.value : undefined;
   const endLit = !endArg ? '\n' : endArg.k === 'str' ? endArg.value : undefined;
   if (pos.some((a) => a.star)) {
-    const star = pos.find((a) => a.star)!;
-    const r = L.expr(star.value);
-    L.useRuntime('pystr');
+    // print(a, *xs, b): one iterator of the displayed items, joined with sep.
     const sep = sepLit !== undefined ? rustStr(sepLit) : L.strRef(L.expr(sepArg!));
-    const it = L.iterate(star.value);
-    void r;
-    const items = `${wrapIter(it.code)}.map(|x| x.py_str()).collect::<Vec<_>>().join(${sep})`;
-    const end = endLit !== undefined ? endLit : undefined;
-    return v(`${toStderr ? 'eprint' : 'print'}!("{}${end !== undefined ? escapeFmt(end) : '{}'}", ${items}${end === undefined ? `, ${L.strRef(L.expr(endArg!))}` : ''})`, T.none);
+    const parts = pos.map((a) => {
+      if (!a.star) return `std::iter::once(${displayArg(L, L.expr(a.value))}.to_string())`;
+      const it = L.iterate(a.value);
+      const kind: RExpr['kind'] = it.itemKind === 'ref' ? 'ref' : it.itemKind === 'char' ? 'char' : 'value';
+      const items = it.parts ? L.ownedItems(it) : it.code;
+      return `${wrapIter(items)}.map(|x| ${displayArg(L, { code: 'x', type: it.item, kind: it.parts ? 'value' : kind, prec: PREC.atom })}.to_string())`;
+    });
+    const items = `${parts.slice(1).reduce((acc, p) => `${acc}.chain(${p})`, wrapIter(parts[0]))}.collect::<Vec<String>>().join(${sep})`;
+    const macro = toStderr ? 'eprint' : 'print';
+    if (endLit === '\n') return v(`${macro}ln!("{}", ${items})`, T.none);
+    if (endLit !== undefined) return v(`${macro}!(${rustStr('{}' + escapeFmt(endLit))}, ${items})`, T.none);
+    return v(`${macro}!("{}{}", ${items}, ${L.strRef(L.expr(endArg!))})`, T.none);
   }
   const fmtArgs: string[] = [];
   const pieces: string[] = [];
@@ -586,6 +646,8 @@ function lowerIsinstance(L: Lowerer, e: Call): RExpr {
       int: (t) => t.k === 'int' || t.k === 'bool', float: (t) => t.k === 'float', str: (t) => t.k === 'str', bool: (t) => t.k === 'bool',
       list: (t) => t.k === 'list', dict: (t) => t.k === 'dict', tuple: (t) => t.k === 'tuple' || t.k === 'tuplevar', set: (t) => t.k === 'set',
     };
+    const objVariant: Record<string, string> = { int: 'Obj::Int(_) | Obj::Bool(_)', float: 'Obj::Float(_)', str: 'Obj::Str(_)', bool: 'Obj::Bool(_)', list: 'Obj::List(_)', dict: 'Obj::Dict(_)', tuple: 'Obj::Tuple(_)' };
+    if (objVariant[id] && isObjUnion(obj.k === 'name' ? L.varType(obj) : t)) return `matches!(${L.expr(obj).code}, ${objVariant[id]})`;
     if (map[id]) return map[id](t) ? 'true' : 'false';
     // Exceptions are PyErr values: check the runtime kind against the class hierarchy.
     if (t.k === 'class' && L.rt(t) === 'PyErr' && (id in EXC_NAMES || L.exceptionKinds.has(id) || L.classes.get(id)?.isException || id === 'BaseException')) {

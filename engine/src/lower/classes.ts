@@ -162,6 +162,14 @@ export function lowerClass(L: Lowerer, c: Extract<AST.Stmt, { k: 'class' }>): st
     }
     emitFunction(L, m, 'self');
   }
+  // Base-class versions of methods reached through `super().m()` (see calls.ts lowerSuperCall);
+  // lowering one may ask for another (a chain of super() calls).
+  const done = new Set<string>();
+  for (;;) {
+    const pending = [...((L as any).superHelpers?.get(info.rust) as Map<string, FuncInfo> | undefined ?? new Map<string, FuncInfo>()).entries()].filter(([n]) => !done.has(n));
+    if (!pending.length) break;
+    for (const [n, h] of pending) { done.add(n); w.blank(); emitFunction(L, h, 'self'); }
+  }
   w.close();
   emitTraitImpls(L, info, generics, bounds);
   return `struct ${info.rust}`;
@@ -337,6 +345,23 @@ function emitHierarchyTrait(L: Lowerer, info: ClassInfo) {
   for (const f of info.fields) w.line(`fn ${rustIdent(f.name)}(&self) -> ${L.rt(f.type)};`);
   for (const m of methods) w.line(`${traitSig(L, m)};`);
   w.line("fn class_name_chain(&self) -> &'static [&'static str];");
+  w.line(`fn box_clone(&self) -> Box<dyn ${info.rust}Trait>;`);
+  w.close();
+  // Boxed objects of the hierarchy can be cloned, debugged and compared (fields of other
+  // structs, Vec items): == is the class's __eq__, else identity like Python's default.
+  const dyn = `Box<dyn ${info.rust}Trait>`;
+  w.blank();
+  w.open(`impl Clone for ${dyn} {`);
+  w.line('fn clone(&self) -> Self { self.box_clone() }');
+  w.close();
+  w.blank();
+  w.open(`impl std::fmt::Debug for ${dyn} {`);
+  w.line('fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result { write!(f, "{}", self.py_repr()) }');
+  w.close();
+  w.blank();
+  w.open(`impl PartialEq for ${dyn} {`);
+  const eqM = allMethods(L, info).find((m) => m.name === '__eq__');
+  w.line(eqM && methods.includes(eqM) ? 'fn eq(&self, other: &Self) -> bool { self.__eq__(other) }' : 'fn eq(&self, other: &Self) -> bool { std::ptr::addr_eq(&**self, &**other) }');
   w.close();
   implTraitFor(L, info, info);
   if (allMethods(L, info).some((m) => m.name === '__str__')) {
@@ -402,6 +427,7 @@ function implTraitFor(L: Lowerer, info: ClassInfo, root: ClassInfo) {
   let c: ClassInfo | undefined = info;
   while (c) { chain.push(c.name); c = c.base ? L.classes.get(c.base) : undefined; }
   w.line(`fn class_name_chain(&self) -> &'static [&'static str] { &[${chain.map(rustStr).join(', ')}] }`);
+  w.line(`fn box_clone(&self) -> Box<dyn ${root.rust}Trait> { Box::new(self.clone()) }`);
   w.close();
 }
 

@@ -11,7 +11,11 @@ import { PyType } from '../types';
  * - strlit: a `"..."` literal (a &'static str)
  * - char: a Rust `char` standing for a one-character Python str
  */
-export interface RExpr { code: string; type: PyType; kind: 'value' | 'place' | 'ref' | 'mutref' | 'strlit' | 'char'; prec?: number }
+export interface RExpr {
+  code: string; type: PyType; kind: 'value' | 'place' | 'ref' | 'mutref' | 'strlit' | 'char'; prec?: number;
+  /** A class in a hierarchy held as its concrete struct (`self`, `Car::new(..)`), not `Box<dyn Trait>`. */
+  concrete?: boolean;
+}
 
 export type ParamMode = 'value' | 'ref' | 'mut';
 

@@ -50,11 +50,18 @@ function nativeSpec(spec: string, t: PyType): string | undefined {
   if (t.k === 'int' && ty && 'xXob'.includes(ty)) return undefined; // Rust prints negatives in two's complement
   if (fill && (fill === '{' || fill === '}')) return undefined;
   const rty = ty === 'x' || ty === 'X' || ty === 'o' || ty === 'b' ? ty : '';
-  return `${fill ?? ''}${align ?? ''}${sign ?? ''}${alt ?? ''}${zero ?? ''}${width ?? ''}${prec !== undefined ? '.' + prec : ''}${rty}`;
+  return `${fill ?? ''}${align ?? ''}${sign ?? ''}${alt ?? ''}${zero ?? ''}${width ?? ''}${prec !== undefined ? '.' + prec : t.k === 'float' && (ty === 'f' || ty === 'F') ? '.6' : ''}${rty}`;
 }
 
 /** A piece of a format!() call: literal text or a `{...}` with its argument. */
 export function formatField(L: Lowerer, r: RExpr, spec: string | undefined, conv?: string): { fmt: string; arg: string } {
+  if (conv === 'a') {
+    // ascii(): repr with non-ASCII characters escaped.
+    L.useRuntime('repr_str');
+    const s = `py_ascii(&${reprArg(L, r)}.to_string())`;
+    if (!spec) return { fmt: '{}', arg: s };
+    return formatField(L, { code: s, type: T.str, kind: 'value' }, spec);
+  }
   if (conv === 'r') {
     const s = reprArg(L, r);
     if (!spec) return { fmt: '{}', arg: s };
@@ -112,7 +119,8 @@ export function lowerFString(L: Lowerer, e: Extract<AST.Expr, { k: 'fstr' }>): R
         continue;
       }
     }
-    pieces.push(formatField(L, r, spec, p.conv));
+    // `{x=}` shows repr(x) unless a conversion or a format spec says otherwise.
+    pieces.push(formatField(L, r, spec, p.conv ?? (p.selfDoc && !spec ? 'r' : undefined)));
   }
   return buildFormat(pieces);
 }
@@ -120,7 +128,18 @@ export function lowerFString(L: Lowerer, e: Extract<AST.Expr, { k: 'fstr' }>): R
 /** `"..." % args` */
 export function lowerPercentFormat(L: Lowerer, fmtExpr: AST.Expr, argsExpr: AST.Expr): RExpr {
   if (fmtExpr.k !== 'str') return L.todo(fmtExpr.span, '% formatting with a non-literal format');
-  const values = argsExpr.k === 'tuple' ? argsExpr.elts : [argsExpr];
+  let values = argsExpr.k === 'tuple' ? argsExpr.elts : [argsExpr];
+  const at = argsExpr.k === 'name' ? L.varType(argsExpr) : argsExpr.type;
+  if (argsExpr.k !== 'tuple' && at.k === 'tuple' && (argsExpr.k === 'name' || argsExpr.k === 'attr')) {
+    // `fmt % t` with a tuple variable: its fields are the arguments.
+    values = at.elems.map((et, i) => ({ k: 'index', span: argsExpr.span, type: et, value: argsExpr, index: { k: 'num', span: argsExpr.span, type: T.int, value: i, isInt: true, text: String(i) } }) as AST.Expr);
+  }
+  // `%(name)s` takes values from a dict (a literal's items, or lookups in a dict value).
+  const byKey = (key: string): AST.Expr | undefined => {
+    if (argsExpr.k === 'dict') return argsExpr.items.find((i) => i.key?.k === 'str' && i.key.value === key)?.value;
+    if (at.k === 'dict' && at.key.k === 'str') return { k: 'index', span: argsExpr.span, type: at.val, value: argsExpr, index: { k: 'str', span: argsExpr.span, type: T.str, value: key } } as AST.Expr;
+    return undefined;
+  };
   const pieces: ({ lit: string } | { fmt: string; arg: string })[] = [];
   const re = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\d+))?([diouxXeEfFgGcrsa%])/g;
   let last = 0, vi = 0;
@@ -129,13 +148,17 @@ export function lowerPercentFormat(L: Lowerer, fmtExpr: AST.Expr, argsExpr: AST.
   while ((m = re.exec(s))) {
     pieces.push({ lit: s.slice(last, m.index) });
     last = re.lastIndex;
-    const [, , flags, width, prec, conv] = m;
+    const [, key, flags, width, prec, conv] = m;
     if (conv === '%') { pieces.push({ lit: '%' }); continue; }
-    const v = values[vi++];
-    if (!v) return L.todo(fmtExpr.span, 'not enough arguments for format string');
+    const v = key !== undefined ? byKey(key) : values[vi++];
+    if (!v) return L.todo(fmtExpr.span, key !== undefined ? `format key %(${key})` : 'not enough arguments for format string');
     const r = L.expr(v);
-    if (conv === 's') { pieces.push(formatField(L, { code: displayArg(L, r), type: T.str, kind: 'value' }, width ? `${flags.includes('-') ? '<' : '>'}${width}` : undefined)); continue; }
-    if (conv === 'r') { pieces.push({ fmt: '{}', arg: reprArg(L, r) }); continue; }
+    if (conv === 's' || conv === 'r' || conv === 'a') {
+      const text: RExpr = { code: conv === 's' ? displayArg(L, r) : reprArg(L, r), type: T.str, kind: 'value' };
+      const sspec = `${width ? `${flags.includes('-') ? '<' : '>'}${width}` : ''}${prec !== undefined ? '.' + prec : ''}`;
+      pieces.push(sspec ? formatField(L, text, sspec) : { fmt: '{}', arg: text.code });
+      continue;
+    }
     let spec = '';
     if (flags.includes('-')) spec += '<';
     if (flags.includes('+')) spec += '+';
@@ -156,36 +179,90 @@ export function lowerPercentFormat(L: Lowerer, fmtExpr: AST.Expr, argsExpr: AST.
 
 /** `"...".format(args)` */
 export function lowerStrFormat(L: Lowerer, fmtExpr: AST.Expr, call: Extract<AST.Expr, { k: 'call' }>): RExpr {
-  if (fmtExpr.k !== 'str') return L.todo(fmtExpr.span, 'str.format on a non-literal format');
-  const pos = call.args.filter((a) => !a.name).map((a) => a.value);
-  const named = new Map(call.args.filter((a) => a.name).map((a) => [a.name!, a.value] as const));
-  const s = fmtExpr.value;
+  const s = fmtExpr.k === 'str' ? fmtExpr.value : constString(L, fmtExpr);
+  if (s === undefined) return L.todo(fmtExpr.span, 'str.format on a non-literal format');
+  const sp = fmtExpr.span;
+  const num = (i: number): AST.Expr => ({ k: 'num', span: sp, type: T.int, value: i, isInt: true, text: String(i) });
+  const pos: AST.Expr[] = [];
+  const named = new Map<string, AST.Expr>();
+  for (const a of call.args) {
+    const at = a.value.k === 'name' ? L.varType(a.value) : a.value.type;
+    if (a.star === '*') {
+      // .format(*row) with a tuple: its fields are positional arguments.
+      if (at.k !== 'tuple' || (a.value.k !== 'name' && a.value.k !== 'attr')) return L.todo(a.span, 'str.format(*args) of a non-tuple');
+      at.elems.forEach((et, i) => pos.push({ k: 'index', span: a.span, type: et, value: a.value, index: num(i) }));
+    } else if (a.star === '**') {
+      // .format(**d) with a dict literal or a str-keyed dict: named fields look keys up.
+      if (a.value.k === 'dict') { for (const it of a.value.items) if (it.key?.k === 'str') named.set(it.key.value, it.value); }
+      else if (at.k === 'dict' && at.key.k === 'str') (named as any).dictArg = a.value;
+      else return L.todo(a.span, 'str.format(**kwargs) of a non-dict');
+    } else if (a.name) named.set(a.name, a.value);
+    else pos.push(a.value);
+  }
+  const dictArg: AST.Expr | undefined = (named as any).dictArg;
+  const lookup = (name: string): AST.Expr | undefined => {
+    if (named.has(name)) return named.get(name);
+    if (dictArg) { const dt = dictArg.type.k === 'dict' ? dictArg.type : (L.varType(dictArg as any) as any); return { k: 'index', span: sp, type: dt.val ?? T.unknown, value: dictArg, index: { k: 'str', span: sp, type: T.str, value: name } }; }
+    return undefined;
+  };
+  let auto = 0;
+  const fieldExpr = (name: string): AST.Expr | undefined => {
+    const base = /^[^.[]*/.exec(name)![0];
+    let v: AST.Expr | undefined = base === '' ? pos[auto++] : /^\d+$/.test(base) ? pos[Number(base)] : lookup(base);
+    let rest = name.slice(base.length);
+    while (v && rest) {
+      const m = /^\[([^\]]*)\]|^\.(\w+)/.exec(rest);
+      if (!m) return undefined;
+      rest = rest.slice(m[0].length);
+      if (m[2] !== undefined) { v = { k: 'attr', span: sp, type: T.unknown, value: v, attr: m[2], attrSpan: sp }; continue; }
+      const key = m[1];
+      const vt = v.k === 'name' ? L.varType(v) : v.type;
+      const et = vt.k === 'tuple' && /^\d+$/.test(key) ? vt.elems[Number(key)] ?? T.unknown : vt.k === 'dict' ? vt.val : vt.k === 'list' || vt.k === 'tuplevar' ? vt.elem : T.unknown;
+      v = { k: 'index', span: sp, type: et, value: v, index: /^\d+$/.test(key) ? num(Number(key)) : { k: 'str', span: sp, type: T.str, value: key } };
+    }
+    return v;
+  };
   const pieces: ({ lit: string } | { fmt: string; arg: string })[] = [];
-  let i = 0, auto = 0, lit = '';
+  let i = 0, lit = '';
   while (i < s.length) {
     const ch = s[i];
     if (ch === '{' && s[i + 1] === '{') { lit += '{'; i += 2; continue; }
     if (ch === '}' && s[i + 1] === '}') { lit += '}'; i += 2; continue; }
     if (ch === '{') {
-      const end = s.indexOf('}', i);
+      // The field ends at the matching brace (specs may nest one level: {:>{w}}).
+      let depth = 1, end = i + 1;
+      while (end < s.length && depth) { if (s[end] === '{') depth++; else if (s[end] === '}') depth--; if (depth) end++; }
       const field = s.slice(i + 1, end);
       i = end + 1;
       if (lit) { pieces.push({ lit }); lit = ''; }
-      const mm = /^([^!:]*)(?:!([rsa]))?(?::(.*))?$/.exec(field)!;
+      const mm = /^([^!:]*)(?:!([rsa]))?(?::(.*))?$/s.exec(field);
+      if (!mm) return L.todo(sp, `format field {${field}}`);
       const [, name, conv, spec] = mm;
-      let v: AST.Expr | undefined;
-      const base = name.split(/[.[]/)[0];
-      if (base === '') v = pos[auto++];
-      else if (/^\d+$/.test(base)) v = pos[Number(base)];
-      else v = named.get(base);
-      if (!v) return L.todo(fmtExpr.span, `format field {${field}}`);
-      let r = L.expr(v);
-      const rest = name.slice(base.length);
-      if (rest) {
-        const idx = /^\[(\d+)\]$/.exec(rest);
-        if (idx && r.type.k === 'list') r = { code: `${L.paren(r, PREC.unary)}[${idx[1]}]`, type: r.type.elem, kind: 'place' };
-        else if (/^\.\w+$/.test(rest)) r = L.attribute({ k: 'attr', span: v.span, type: T.unknown, value: v, attr: rest.slice(1), attrSpan: v.span });
-        else return L.todo(fmtExpr.span, `format field {${field}}`);
+      const v = fieldExpr(name);
+      if (!v) return L.todo(sp, `format field {${field}}`);
+      const r = L.expr(v);
+      if (spec && spec.includes('{')) {
+        // Nested fields in the spec: build it at run time.
+        const parts: ({ lit: string } | { fmt: string; arg: string })[] = [];
+        let j = 0, sl = '';
+        while (j < spec.length) {
+          if (spec[j] === '{') {
+            const e2 = spec.indexOf('}', j);
+            const inner = fieldExpr(spec.slice(j + 1, e2));
+            if (!inner) return L.todo(sp, `format field {${field}}`);
+            if (sl) { parts.push({ lit: sl }); sl = ''; }
+            parts.push({ fmt: '{}', arg: displayArg(L, L.expr(inner)) });
+            j = e2 + 1;
+          } else sl += spec[j++];
+        }
+        if (sl) parts.push({ lit: sl });
+        L.useRuntime('format');
+        const specCode = buildFormat(parts).code;
+        const t = r.type;
+        const fn = t.k === 'int' ? 'fmt_int' : t.k === 'float' ? 'fmt_f64' : 'fmt_str';
+        const arg = t.k === 'str' ? L.strRef(r) : t.k === 'int' || t.k === 'float' ? L.val(r) : `&${displayArg(L, r)}.to_string()`;
+        pieces.push({ fmt: '{}', arg: `${fn}(${arg}, &${specCode})` });
+        continue;
       }
       pieces.push(formatField(L, r, spec || undefined, conv));
       continue;
@@ -195,4 +272,24 @@ export function lowerStrFormat(L: Lowerer, fmtExpr: AST.Expr, call: Extract<AST.
   }
   if (lit) pieces.push({ lit });
   return buildFormat(pieces);
+}
+
+/** The text of a str constant: a literal, or a module-level name assigned one literal once. */
+export function constString(L: Lowerer, e: AST.Expr): string | undefined {
+  if (e.k === 'str') return e.value;
+  if (e.k !== 'name' || !e.sym || e.sym.scope !== 'module') return undefined;
+  let value: string | undefined, count = 0;
+  const visit = (ss: AST.Stmt[]) => {
+    for (const st of ss) {
+      if (st.k === 'assign' && st.targets.some((t) => t.k === 'name' && t.sym?.id === e.sym!.id)) { count++; value = st.value.k === 'str' ? st.value.value : undefined; }
+      if (st.k === 'annassign' && st.target.k === 'name' && st.target.sym?.id === e.sym!.id) { count++; value = st.value?.k === 'str' ? st.value.value : undefined; }
+      if (st.k === 'augassign' && st.target.k === 'name' && st.target.sym?.id === e.sym!.id) count += 2;
+      if (st.k === 'if' || st.k === 'while' || st.k === 'for') { visit(st.body); visit(st.orelse); }
+      if (st.k === 'def') visit(st.body);
+      if (st.k === 'try') { visit(st.body); st.handlers.forEach((h) => visit(h.body)); visit(st.orelse); visit(st.finalbody); }
+      if (st.k === 'with') visit(st.body);
+    }
+  };
+  visit(L.module.body);
+  return count === 1 ? value : undefined;
 }

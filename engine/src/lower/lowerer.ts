@@ -5,8 +5,8 @@ import { PyType, T, typeToString, sameType, hasUnknown as hasUnknownT } from '..
 import { RustWriter } from '../emit/writer';
 import { Code, Diagnostic, LineIndex, Severity } from '../diagnostics';
 import { ClassInfo, FuncInfo, ParamInfo, PREC, RExpr } from './context';
-import { elemType, isCopy, isNumeric, rustChar, rustIdent, rustStr, rustType, TypeEnv } from './rtypes';
-import { rootName, scanVars, VarUse, walkExprs } from './scan';
+import { elemType, isCopy, isNumeric, isObjUnion, rustChar, rustIdent, rustStr, rustType, TypeEnv } from './rtypes';
+import { elementAlias, rootName, scanVars, VarUse, walkExprs } from './scan';
 import { lowerCall } from './calls';
 import { lowerFString, displayArg } from './format';
 import { lowerClass, collectClass, classVarOfAttr, classVarRead, classVarWrite, isFrozenDataclass } from './classes';
@@ -80,7 +80,7 @@ export class Lowerer implements TypeEnv {
   /** An unsupported construct: a diagnostic and a `todo!()` that compiles in any position. */
   todo(span: AST.Span, what: string, type: PyType = T.unknown): RExpr {
     this.diag('PTR010', span, `unsupported: ${what}`, 'warning', { suggestion: 'rewrite with a supported construct or translate by hand' }, 0.6);
-    return { code: `todo!(${rustStr(what)})`, type, kind: 'value', prec: PREC.atom };
+    return { code: `todo!(${rustStr(what.replace(/\{/g, "{{").replace(/\}/g, "}}"))})`, type, kind: 'value', prec: PREC.atom };
   }
 
   newScope(partial: Partial<FnScope>): FnScope {
@@ -146,6 +146,13 @@ export class Lowerer implements TypeEnv {
   /** Converts an owned value to the expected type (int→float, T→Option<T>, None→None). */
   coerce(e: RExpr, expected: PyType | undefined): string {
     if (!expected || expected.k === 'unknown') return this.own(e);
+    if (isObjUnion(expected) && !isObjUnion(e.type)) return this.toObj(this.own(e), e.type);
+    if (isObjUnion(e.type) && !isObjUnion(expected)) {
+      // A tagged value used where one type is expected (after an isinstance check).
+      if (expected.k === 'float') return `${this.paren(e, PREC.unary)}.as_f64()`;
+      if (expected.k === 'int') return `${this.paren(e, PREC.unary)}.as_i64()`;
+      if (expected.k === 'str') return `${this.paren(e, PREC.unary)}.py_str()`;
+    }
     if (expected.k === 'optional') {
       if (e.type.k === 'none') return 'None';
       if (e.type.k === 'optional' || e.type.k === 'unknown') return this.own(e);
@@ -158,8 +165,10 @@ export class Lowerer implements TypeEnv {
       return `${this.paren(this.valE(e), PREC.cast)} as f64`;
     }
     if (expected.k === 'int' && e.type.k === 'bool') return `${this.paren(this.valE(e), PREC.cast)} as i64`;
-    if (expected.k === 'class' && this.classes.get(expected.name) && (this.classes.get(expected.name)!.hasSubclasses || this.classes.get(expected.name)!.isAbstract) && e.type.k === 'class' && e.type.name !== expected.name) {
-      return `Box::new(${this.own(e)})`;
+    if (expected.k === 'class' && this.classes.get(expected.name) && (this.classes.get(expected.name)!.hasSubclasses || this.classes.get(expected.name)!.isAbstract) && e.type.k === 'class' && this.classes.has(e.type.name)) {
+      // A concrete struct value where the hierarchy's `Box<dyn Trait>` is expected.
+      const boxed = (this.classType(e.type.name) ?? '').startsWith('Box<dyn') && !e.concrete;
+      if (!boxed) return `Box::new(${this.own(e)})`;
     }
     if (expected.k === 'list' && e.type.k === 'list' && expected.elem.k === 'float' && e.type.elem.k === 'int') {
       return `${this.paren(e, PREC.unary)}.iter().map(|&x| x as f64).collect::<Vec<f64>>()`;
@@ -170,16 +179,41 @@ export class Lowerer implements TypeEnv {
     return this.own(e);
   }
 
+  /** Wraps an owned value of static type t into the tagged `Obj` of a union type. */
+  toObj(code: string, t: PyType): string {
+    this.useRuntime('obj');
+    switch (t.k) {
+      case 'int': return `Obj::Int(${code})`;
+      case 'float': return `Obj::Float(${code})`;
+      case 'bool': return `Obj::Bool(${code})`;
+      case 'str': return `Obj::Str(${code})`;
+      case 'none': return 'Obj::None';
+      case 'list': case 'tuplevar': case 'set': case 'deque':
+        return `Obj::${t.k === 'tuplevar' ? 'Tuple' : 'List'}(${/^[\w.]+$/.test(code) ? code : `(${code})`}.into_iter().map(|x| ${this.toObj('x', t.elem)}).collect())`;
+      case 'tuple': return `{ let t = ${code}; Obj::Tuple(vec![${t.elems.map((et, i) => this.toObj(`t.${i}`, et)).join(', ')}]) }`;
+      case 'dict': return `Obj::Dict(${/^[\w.]+$/.test(code) ? code : `(${code})`}.iter().map(|(k, v)| (${this.toObj('k.clone()', t.key)}, ${this.toObj('v.clone()', t.val)})).collect())`;
+      case 'optional': return `match ${code} { Some(x) => ${this.toObj('x', t.inner)}, None => Obj::None }`;
+      case 'union': return code;
+      default: return `Obj::Int(${code})`;
+    }
+  }
+
   /** Python truthiness of e as a Rust bool expression. */
   truthy(e: RExpr): string {
     const t = e.type;
+    if (isObjUnion(t)) return `${this.paren(e, PREC.unary)}.truthy()`;
     switch (t.k) {
       case 'bool': return this.val(e);
       case 'int': return `${this.paren(this.valE(e), PREC.cmp + 1)} != 0`;
       case 'float': return `${this.paren(this.valE(e), PREC.cmp + 1)} != 0.0`;
       case 'str': case 'list': case 'dict': case 'set': case 'deque': case 'tuplevar': case 'bytes':
         return e.kind === 'char' ? 'true' : `!${this.paren(e, PREC.unary)}.is_empty()`;
-      case 'optional': return `${this.paren(e, PREC.unary)}.is_some()`;
+      case 'optional': {
+        // None is falsy, and so is a falsy value inside (Some(0), Some("")).
+        const inner = this.truthy({ code: 'x', type: t.inner, kind: isCopy(t.inner) ? 'value' : 'ref', prec: PREC.atom });
+        if (inner === 'true') return `${this.paren(e, PREC.unary)}.is_some()`;
+        return `${this.paren(e, PREC.unary)}.${isCopy(t.inner) ? '' : 'as_ref().'}is_some_and(|x| ${inner})`;
+      }
       case 'none': return 'false';
       case 'class': {
         const c = this.classes.get(t.name);
@@ -215,6 +249,13 @@ export class Lowerer implements TypeEnv {
 
   /** Lowers e and converts it to an owned value of the expected type. */
   exprOwned(e: AST.Expr, expected?: PyType): string {
+    if (expected && isObjUnion(expected)) {
+      // A container literal inside a tagged value: tag its items one by one.
+      this.useRuntime('obj');
+      if (e.k === 'list' && !e.elts.some((x) => x.k === 'starred')) return `Obj::List(vec![${e.elts.map((x) => this.exprOwned(x, expected)).join(', ')}])`;
+      if (e.k === 'tuple' && !e.elts.some((x) => x.k === 'starred')) return `Obj::Tuple(vec![${e.elts.map((x) => this.exprOwned(x, expected)).join(', ')}])`;
+      if (e.k === 'dict' && e.items.every((i) => i.key)) return `Obj::Dict(vec![${e.items.map((i) => `(${this.exprOwned(i.key!, expected)}, ${this.exprOwned(i.value, expected)})`).join(', ')}])`;
+    }
     const r = this.expr(e, expected);
     return this.coerce(r, expected ?? e.type);
   }
@@ -291,6 +332,11 @@ export class Lowerer implements TypeEnv {
     const type = this.varType(e);
     if (e.sym && this.scope.names.has(e.sym.id)) {
       const n = this.scope.names.get(e.sym.id)!;
+      // An Optional parameter pyright narrowed at this use (`p if p is not None else []`).
+      if (n.type.k === 'optional' && e.type.k !== 'optional' && e.type.k !== 'none' && e.type.k !== 'unknown' && sameType(n.type.inner, e.type) && (n.kind === 'ref' || n.kind === 'mutref' || n.kind === 'place')) {
+        if (isCopy(n.type.inner)) return { code: `${n.kind === 'place' ? n.code : `(*${n.code})`}.unwrap()`, type: n.type.inner, kind: 'value', prec: PREC.atom };
+        return { code: `${n.code}.as_ref().unwrap()`, type: n.type.inner, kind: 'ref', prec: PREC.atom };
+      }
       return { code: n.code, type: n.type, kind: n.kind, prec: PREC.atom };
     }
     if (e.sym?.scope === 'builtins') {
@@ -308,15 +354,17 @@ export class Lowerer implements TypeEnv {
       const f = this.funcs.get(e.id);
       if (f) return { code: f.rust, type: e.type, kind: 'value', prec: PREC.atom };
     }
-    if (e.id === 'self' && this.scope.selfName) return { code: 'self', type, kind: 'place', prec: PREC.atom };
+    if (e.id === 'self' && this.scope.selfName) return { code: 'self', type, kind: 'place', prec: PREC.atom, concrete: true };
     if (e.sym?.kind === 'function' && this.funcs.has(e.id)) return { code: this.funcs.get(e.id)!.rust, type: e.type, kind: 'value', prec: PREC.atom };
     if (type.k === 'optional' && e.type.k !== 'optional' && e.type.k !== 'none' && e.type.k !== 'unknown' && e.type.k !== 'union' && sameType(type.inner, e.type)) {
       // An Optional variable pyright narrowed to its inner type at this use (`x = f()` after `x = None`, `if x is not None` ...).
       if (isCopy(type.inner)) return { code: `${rustIdent(e.id)}.unwrap()`, type: type.inner, kind: 'value', prec: PREC.atom };
       return { code: `${rustIdent(e.id)}.as_ref().unwrap()`, type: type.inner, kind: 'ref', prec: PREC.atom };
     }
-    return { code: rustIdent(e.id), type, kind: 'place', prec: PREC.atom };
+    return { code: rustIdent(e.id), type, kind: 'place', prec: PREC.atom, concrete: !!e.sym && this.concreteVars.has(e.sym.id) };
   }
+  /** Variables holding a hierarchy class as its concrete struct (`bike = Vehicle(...)`). */
+  readonly concreteVars = new Set<number>();
 
   /** The type of a variable as declared across its scope (not the narrowed type at this use). */
   varType(e: Extract<AST.Expr, { k: 'name' }>): PyType {
@@ -514,6 +562,7 @@ export class Lowerer implements TypeEnv {
   }
 
   unary(e: Extract<AST.Expr, { k: 'unary' }>, expected?: PyType): RExpr {
+    if (e.op === 'not' && staticTruth(e.operand) !== undefined) return { code: String(!staticTruth(e.operand)), type: T.bool, kind: 'value', prec: PREC.atom };
     const x = this.expr(e.operand);
     if (e.op === 'not') return { code: `!${wrapNot(this.truthy(x))}`, type: T.bool, kind: 'value', prec: PREC.unary };
     if (e.op === '-') {
@@ -536,6 +585,9 @@ export class Lowerer implements TypeEnv {
   }
 
   boolop(e: Extract<AST.Expr, { k: 'boolop' }>, expected?: PyType): RExpr {
+    // `True and None`, `0 or None`: a literal left operand decides statically which operand it is.
+    const st = staticTruth(e.left);
+    if (st !== undefined) return this.expr((e.op === 'and') === st ? e.right : e.left, expected);
     const a = this.expr(e.left), b = this.expr(e.right);
     const rop = e.op === 'and' ? '&&' : '||';
     const p = e.op === 'and' ? PREC.and : PREC.or;
@@ -601,6 +653,9 @@ export class Lowerer implements TypeEnv {
       if (other) {
         const x = this.expr(other);
         if (x.type.k === 'none') return op === 'is' ? 'true' : 'false';
+        if (isObjUnion(x.type)) return `${op === 'is' ? '' : '!'}matches!(${x.code}, Obj::None)`;
+        // A value whose type cannot hold None is never None.
+        if (x.type.k !== 'optional' && x.type.k !== 'unknown' && x.type.k !== 'typevar' && x.type.k !== 'union') return op === 'is' ? 'false' : 'true';
         return `${this.paren(x, PREC.unary)}.${op === 'is' ? 'is_none' : 'is_some'}()`;
       }
       const objectLike = (t: PyType) => (t.k === 'class' && this.classes.has(t.name) && !this.classes.get(t.name)!.isEnum) || t.k === 'list' || t.k === 'dict' || t.k === 'set' || t.k === 'deque';
@@ -664,6 +719,21 @@ export class Lowerer implements TypeEnv {
     }
     const a = this.expr(l), b = this.expr(r);
     const rop = op === '<>' ? '!=' : op;
+    if (isObjUnion(a.type) || isObjUnion(b.type)) {
+      // Tagged values compare as Obj (Python's cross-type equality rules live in the runtime).
+      const side = (x: RExpr) => (isObjUnion(x.type) ? this.borrow(x) : `&${this.toObj(this.own(x), x.type)}`);
+      return `${side(a)} ${rop} ${side(b)}`;
+    }
+    // `mid * mid <= n`: a product of int variables compared: Python ints do not overflow, so
+    // multiply in i128 (the comparison's result is a bool: nothing wider escapes).
+    const isProduct = (x: AST.Expr) => x.k === 'bin' && x.op === '*' && x.left.type.k === 'int' && x.right.type.k === 'int' && x.left.k !== 'num' && x.right.k !== 'num';
+    if (a.type.k === 'int' && b.type.k === 'int' && (isProduct(l) || isProduct(r))) {
+      const wide = (x: AST.Expr, rx: RExpr) => {
+        if (isProduct(x) && x.k === 'bin') return `(${this.paren(this.valE(this.expr(x.left)), PREC.cast)} as i128 * ${this.paren(this.valE(this.expr(x.right)), PREC.cast)} as i128)`;
+        return `(${this.paren(this.valE(rx), PREC.cast)} as i128)`;
+      };
+      return `${wide(l, a)} ${rop} ${wide(r, b)}`;
+    }
     // Numbers: compare as the wider type.
     if (isNumeric(a.type) && isNumeric(b.type)) {
       const t = a.type.k === 'float' || b.type.k === 'float' ? T.float : a.type.k === 'bool' && b.type.k === 'bool' ? T.bool : T.int;
@@ -760,6 +830,10 @@ export class Lowerer implements TypeEnv {
     const obj = this.expr(v);
     if (obj.type.k === 'class') {
       const c = this.classes.get(obj.type.name);
+      if (e.attr === '__cause__' && this.rt(obj.type) === 'PyErr') {
+        const base: PyType = { k: 'class', name: 'BaseException', fullName: 'builtins.BaseException', args: [] };
+        return { code: `${this.paren(obj, PREC.unary)}.cause.as_deref().cloned()`, type: { k: 'optional', inner: base }, kind: 'value', prec: PREC.atom };
+      }
       if (c?.isException && e.attr !== 'args') {
         const r = this.excClassAttr(c, e.attr, `${this.paren(obj, PREC.unary)}.kind`);
         if (r) return r;
@@ -777,6 +851,10 @@ export class Lowerer implements TypeEnv {
           return { code: `${this.paren(obj, PREC.unary)}.${e.attr}()`, type: e.type, kind: e.attr === 'name' || e.type.k === 'str' ? 'ref' : 'value', prec: PREC.atom };
         }
         const field = c.fields.find((f) => f.name === e.attr);
+        if (field && (c.hasSubclasses || c.isAbstract) && !obj.concrete && (this.classType(c.name) ?? '').startsWith('Box<dyn')) {
+          // A `Box<dyn Trait>` object: fields are read through the trait's getters.
+          return { code: `${this.paren(obj, PREC.unary)}.${rustIdent(e.attr)}()`, type: field.type, kind: 'value', prec: PREC.atom };
+        }
         if (!field && (c.hasSubclasses || c.isAbstract)) {
           return { code: `${this.paren(obj, PREC.unary)}.${rustIdent(e.attr)}()`, type: e.type, kind: 'value', prec: PREC.atom };
         }
@@ -792,10 +870,6 @@ export class Lowerer implements TypeEnv {
           return { code: `${base}.as_ref().unwrap()`, type: ft.inner, kind: 'ref', prec: PREC.atom };
         }
         return { code: `${this.paren(obj, PREC.unary)}.${rustIdent(e.attr)}`, type: ft, kind: 'place', prec: PREC.atom };
-      }
-      if (e.attr === '__cause__' && this.rt(obj.type) === 'PyErr') {
-        const base: PyType = { k: 'class', name: 'BaseException', fullName: 'builtins.BaseException', args: [] };
-        return { code: `${this.paren(obj, PREC.unary)}.cause.as_deref().cloned()`, type: { k: 'optional', inner: base }, kind: 'value', prec: PREC.atom };
       }
       if (obj.type.fullName.startsWith('builtins.') && /Error|Exception/.test(obj.type.name) && e.attr === 'args') {
         return { code: `vec![${this.paren(obj, PREC.unary)}.msg.clone()]`, type: { k: 'list', elem: T.str }, kind: 'value', prec: PREC.atom };
@@ -848,6 +922,9 @@ export class Lowerer implements TypeEnv {
       case 'tuplevar': return lit('tuple');
       case 'none': return lit('NoneType');
       case 'deque': return lit('deque');
+      case 'union':
+        if (isObjUnion(t)) { const r = this.expr(x); return { code: `${this.paren(r, PREC.unary)}.type_name()`, type: T.str, kind: 'ref', prec: PREC.atom }; }
+        return undefined;
       case 'dict': return lit(t.flavor === 'counter' ? 'Counter' : t.flavor === 'defaultdict' ? 'defaultdict' : 'dict');
       case 'class': {
         const c = this.classes.get(t.name);
@@ -910,6 +987,16 @@ export class Lowerer implements TypeEnv {
     }
     if (ct.k === 'list' || ct.k === 'tuplevar' || ct.k === 'deque' || ct.k === 'bytes') {
       const elem = ct.k === 'bytes' ? T.int : ct.elem;
+      if ((ct.k === 'list' || ct.k === 'tuplevar') && this.inCatchingContext('IndexError')) {
+        // Under a handler for IndexError: an out-of-range index raises instead of panicking.
+        this.useRuntime('exc');
+        const recv = this.paren(c, PREC.unary);
+        let pos: string;
+        if (idx.k === 'num' || this.nonNegativeIndex(idx)) pos = `${this.paren(this.valE(this.expr(idx, T.int)), PREC.cast)} as usize`;
+        else pos = `{ let __i = ${this.val(this.expr(idx, T.int))}; usize::try_from(if __i < 0 { __i + ${recv}.len() as i64 } else { __i }).unwrap_or(usize::MAX) }`;
+        const got = this.propagate(`${recv}.get(${pos}).ok_or_else(|| PyErr::new("IndexError", "list index out of range"))`);
+        return { code: `(*${got})`, type: elem, kind: 'place', prec: PREC.atom };
+      }
       const code = `${this.paren(c, PREC.unary)}[${this.indexCode(c, idx)}]`;
       if (ct.k === 'bytes') return { code: `(${code} as i64)`, type: T.int, kind: 'value', prec: PREC.atom };
       return { code, type: elem, kind: 'place', prec: PREC.atom };
@@ -1004,6 +1091,8 @@ export class Lowerer implements TypeEnv {
       return { code: `[${parts.join(', ')}].concat()`, type: t, kind: 'value', prec: PREC.atom };
     }
     const items = e.elts.map((x) => this.exprOwned(x, et));
+    // `vec![Box::new(a), Box::new(b)]` of a hierarchy: the first item fixes the element type.
+    if (items.length && items[0].startsWith('Box::new(') && et.k === 'class' && (this.classType(et.name) ?? '').startsWith('Box<dyn')) items[0] = `${items[0]} as ${this.rt(et)}`;
     if (!items.length && et.k === 'typevar') {
       // `f([])` for a generic `f`: any element type prints the same; pick one unless the type
       // variable is the current function's own.
@@ -1135,6 +1224,7 @@ export class Lowerer implements TypeEnv {
       return { code: `${this.paren(r, PREC.unary)}.chars()`, item: T.str, itemKind: 'char' };
     }
     if (t.k === 'list' || t.k === 'set' || t.k === 'deque' || t.k === 'tuplevar') {
+      if (r.code === 'vec![]') return { code: `std::iter::empty::<${this.rt(t.elem)}>()`, item: t.elem, itemKind: 'value' };
       if (r.kind === 'value') return { code: `${this.paren(r, PREC.unary)}.into_iter()`, item: t.elem, itemKind: 'value' };
       return { code: `${this.paren(r, PREC.unary)}.iter()`, item: t.elem, itemKind: 'ref', refBase: r.kind === 'ref' || r.kind === 'mutref' };
     }
@@ -1255,7 +1345,8 @@ export class Lowerer implements TypeEnv {
         void after;
       } else filters = g.ifs.map((c) => `.filter(|${filterPat(pat)}| ${this.cond(c)})`).join('');
       if (gi === 0) chain = `${wrapIter(code)}${filters}`;
-      else closures.push(`${code}${filters}`);
+      // Inner generators' filters live inside flat_map closures: they capture by move.
+      else closures.push(filters ? `${wrapIter(code)}${filters.replace(/\.filter\(\|/g, '.filter(move |')}` : code);
       (g as any)._pat = pat;
     }
     let mapped: string;
@@ -1498,6 +1589,10 @@ export class Lowerer implements TypeEnv {
       const ct = c.type;
       if (ct.k === 'dict') {
         const k = this.exprOwned(t.index, ct.key);
+        if (ct.val.k === 'float' && (value.type.k === 'int' || value.type.k === 'bool')) {
+          // `dist[k] = 0` into a dict[str, float]: CPython keeps the int (prints `0`, not `0.0`).
+          this.diag('PTR021', value.span, 'an int stored into a float dict stays an int in Python (it prints without .0); translated as a float', 'warning', {}, 0.3);
+        }
         const v = this.exprOwned(value, ct.val);
         this.w.line(`${this.paren(c, PREC.unary)}.insert(${k}, ${v});`);
         return;
@@ -1570,6 +1665,35 @@ export class Lowerer implements TypeEnv {
     if (id !== undefined && this.scope.names.has(id) && this.scope.names.get(id)!.kind === 'mutref') {
       this.w.line(`*${name} = ${this.exprOwned(value, declT)};`);
       return;
+    }
+    if (id !== undefined && !this.scope.declared.has(id) && !this.scope.names.has(id) && t.sym && elementAlias(t, value)) {
+      // `m = members[k]` then `m.loans.append(x)`: Python mutates the element itself: bind `&mut`.
+      const use = this.scope.vars.get(id);
+      if (use && use.mutated && use.assigns <= 1) {
+        const el = this.expr(value);
+        const c = this.expr((value as Extract<AST.Expr, { k: 'index' }>).value);
+        const base = this.paren(c, PREC.unary);
+        let code: string | undefined;
+        if (el.code.startsWith(`${base}.get(`)) code = `${base}.get_mut(${el.code.slice(base.length + 5)}`;
+        else if (el.code.startsWith(`${base}[`) && el.kind === 'place') code = `&mut ${el.code}`;
+        if (code && (c.kind === 'place' || c.kind === 'mutref')) {
+          this.scope.declared.add(id);
+          this.scope.names.set(id, { code: name, kind: 'mutref', type: el.type });
+          this.w.line(`let ${name} = ${code};`);
+          return;
+        }
+      }
+    }
+    if (id !== undefined && !annotated && declT.k === 'class' && (this.classType(declT.name) ?? '').startsWith('Box<dyn') && !this.scope.declared.has(id) && !this.scope.names.has(id) && (this.scope.vars.get(id)?.assigns ?? 1) <= 1 && value.k === 'call' && value.type.k === 'class' && value.type.name === declT.name) {
+      // `bike = Vehicle(...)`: keep the concrete struct (boxed only where a `dyn` is needed).
+      const r = this.expr(value);
+      if (r.concrete) {
+        this.scope.declared.add(id);
+        this.concreteVars.add(id);
+        const use = this.scope.vars.get(id);
+        this.w.line(`let ${use && (use.assigns > 1 || use.mutated) ? 'mut ' : ''}${name} = ${this.own(r)};`);
+        return;
+      }
     }
     let v: string;
     if (hasUnknownT(declT) && id !== undefined && !this.scope.declared.has(id)) {
@@ -2411,6 +2535,16 @@ function isEmptyContainer(e: AST.Expr): boolean {
   if (e.k === 'dict' && e.items.length === 0) return true;
   if (e.k === 'call' && e.func.k === 'name' && ['list', 'dict', 'set', 'deque', 'defaultdict', 'Counter'].includes(e.func.id) && e.args.length <= 1) return true;
   return false;
+}
+
+/** Truthiness of a literal known without running it (undefined when it depends on values). */
+function staticTruth(e: AST.Expr): boolean | undefined {
+  if (e.k === 'const') return e.value === true ? true : e.value === false || e.value === null ? false : undefined;
+  if (e.k === 'num') return Number(e.value) !== 0;
+  if (e.k === 'str') return e.value.length > 0;
+  if ((e.k === 'list' || e.k === 'tuple' || e.k === 'set') && !e.elts.some((x) => x.k === 'starred')) return e.elts.length > 0;
+  if (e.k === 'dict') return e.items.length > 0;
+  return undefined;
 }
 
 /** All-literal numeric items (`vec![0.5, 1.5]`) would leave Rust's type ambiguous: suffix the first. */

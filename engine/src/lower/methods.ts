@@ -7,6 +7,7 @@ import type { Lowerer } from './lowerer';
 import { wrapIter } from './lowerer';
 import { displayArg, lowerPercentFormat, lowerStrFormat } from './format';
 import { sortStatements } from './calls';
+import { MUTATING_METHODS } from './scan';
 
 type Call = Extract<AST.Expr, { k: 'call' }>;
 const v = (code: string, type: PyType, prec = PREC.atom): RExpr => ({ code, type, kind: 'value', prec });
@@ -216,8 +217,14 @@ function strMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m: 
   return L.todo(e.span, `str.${m}()`, e.type);
 }
 
+/** A narrowed Optional receiver (`x.as_ref().unwrap()`) of a mutating method: `x.as_mut().unwrap()`. */
+function mutRecv(r: RExpr, m: string): RExpr {
+  if (MUTATING_METHODS.has(m) && r.code.endsWith('.as_ref().unwrap()')) return { ...r, code: `${r.code.slice(0, -'.as_ref().unwrap()'.length)}.as_mut().unwrap()`, kind: 'mutref' };
+  return r;
+}
+
 function listMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m: string, t: Extract<PyType, { k: 'list' }>): RExpr {
-  const xs = L.expr(f.value);
+  const xs = mutRecv(L.expr(f.value), m);
   const et = t.elem;
   // `[].pop()`: nothing else tells Rust the element type.
   const recv = xs.code === 'vec![]' ? `Vec::<${L.rt(et)}>::new()` : L.paren(xs, PREC.unary);
@@ -273,7 +280,7 @@ function listMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m:
 
 function dictMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m: string, t: Extract<PyType, { k: 'dict' }>, expected?: PyType): RExpr {
   L.useRuntime('dict');
-  const d = L.expr(f.value);
+  const d = mutRecv(L.expr(f.value), m);
   const recv = L.paren(d, PREC.unary);
   const args = argsOf(e);
   const key = (i: number) => L.keyRef(L.expr(args[i], t.key), t.key);
@@ -285,6 +292,8 @@ function dictMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m:
         return v(`${recv}.get(${key(0)}).cloned().unwrap_or_else(|| ${L.coerce(def, t.val)})`, t.val);
       }
       const ot: PyType = { k: 'optional', inner: t.val };
+      // Optional values: a missing key and a stored None are both None.
+      if (t.val.k === 'optional') return v(`${recv}.get(${key(0)}).${isCopy(t.val) ? 'copied' : 'cloned'}().flatten()`, t.val);
       return v(`${recv}.get(${key(0)}).${isCopy(t.val) ? 'copied' : 'cloned'}()`, ot);
     }
     case 'keys': return v(`${recv}.keys().cloned().collect::<Vec<_>>()`, { k: 'list', elem: t.key });

@@ -5,10 +5,11 @@ import { PyType, T, hasUnknown, typeToString } from '../types';
 import { RustWriter } from '../emit/writer';
 import { FuncInfo, ParamInfo } from './context';
 import { isCopy, rustIdent, rustStr } from './rtypes';
-import { MUTATING_METHODS, rootName, scanVars, setCallMutations, walkExprs } from './scan';
+import { MUTATING_METHODS, elementAlias, rootName, scanVars, setCallMutations, walkExprs } from './scan';
 import { BUILTIN_EXC_PARENT, Lowerer, ItemInfo } from './lowerer';
 import { analyzeClassVars, collectClass, lowerClass } from './classes';
 import { lowerGeneratorBody } from './generators';
+import { canMemoize, emitMemoWrapper, isMemoized } from './memo';
 
 export interface LowerOptions {
   /** Translate as a fragment: no fn main(), keep top-level statements in a function. */
@@ -37,7 +38,9 @@ export function makeFuncInfo(L: Lowerer, def: Extract<AST.Stmt, { k: 'def' }>, c
   const uses = scanVars(def.body);
   const infos: ParamInfo[] = params.filter((p) => p.kind === 'normal' || p.kind === 'vararg' || p.kind === 'kwarg').map((p) => {
     let type: PyType = p.type;
-    if (p.kind === 'vararg' && type.k !== 'tuplevar') type = { k: 'tuplevar', elem: type.k === 'tuple' ? type.elems[0] ?? T.unknown : type };
+    // `*args: *tuple[str, int]` (a fixed, mixed shape) stays a tuple; otherwise a homogeneous slice.
+    const fixedShape = p.kind === 'vararg' && type.k === 'tuple' && type.elems.length > 1 && type.elems.some((x) => typeToString(x) !== typeToString(type.k === 'tuple' ? type.elems[0] : x));
+    if (p.kind === 'vararg' && type.k !== 'tuplevar' && !fixedShape) type = { k: 'tuplevar', elem: type.k === 'tuple' ? type.elems[0] ?? T.unknown : type };
     const u = p.sym ? uses.get(p.sym.id) : undefined;
     const rebound = !!u && u.assigns > 0;
     let mode: ParamInfo['mode'] = 'value';
@@ -245,6 +248,12 @@ export function lowerModule(module: AST.Module, options: LowerOptions = {}): Low
         const visitT = (t: AST.Expr) => { const r = rootName(t); if (r && isSelf(r) && t !== r) mut = true; };
         const visit = (ss: AST.Stmt[]) => ss.forEach((s) => {
           if (s.k === 'assign') s.targets.forEach(visitT);
+          if (s.k === 'assign' && s.targets.length === 1) {
+            // `m = self.members[k]; m.loans.append(x)`: mutates self through the element alias.
+            const el = elementAlias(s.targets[0], s.value);
+            const u = el && uses.get(el.sym.id);
+            if (el && u && u.mutated && u.assigns <= 1 && isSelf(rootName(el.container))) mut = true;
+          }
           if (s.k === 'augassign' || s.k === 'annassign') visitT(s.target);
           if (s.k === 'del') s.targets.forEach(visitT);
           if (s.k === 'if' || s.k === 'while' || s.k === 'for') { if (s.k === 'for') visitT(s.target); visit(s.body); visit(s.orelse); }
@@ -511,7 +520,20 @@ export function emitFunction(L: Lowerer, f: FuncInfo, selfParam?: string): strin
     L.useRuntime('pystr');
     generics = `<${tvars.map((t) => `${t}: Clone + PartialOrd + PyStr${keyVars.has(t) ? ' + std::hash::Hash + Eq' : ''}`).join(', ')}>`;
   }
-  const sig = `${vis}fn ${name}${generics}(${params.join(', ')})${retCode}`;
+  // @lru_cache / @cache: this body becomes NAME_uncached behind a memoizing wrapper.
+  const memo = isMemoized(def) && canMemoize(f);
+  const sig = `${vis}fn ${memo ? `${name}_uncached` : name}${generics}(${params.join(', ')})${retCode}`;
+  if (memo) {
+    const valueType = ret.k === 'none' || ret.k === 'unknown' ? (retCode ? retCode.replace(/^ -> (Result<)?/, '').replace(/, PyErr>$/, '') : '()') : L.rt(ret);
+    const wrapper = emitMemoWrapper(L, f, name, generics, params, retCode, valueType);
+    w.blank();
+    w.line(`/// The body of \`${def.name}\` (called through the memo table).`);
+    w.open(`${sig} {`, def.span);
+    declareHoisted(L, def.body);
+    L.functionBody(def.body, ret);
+    w.close();
+    return wrapper;
+  }
   w.open(`${sig} {`, def.span);
   if (f.isGenerator) {
     lowerGeneratorBody(L, f);

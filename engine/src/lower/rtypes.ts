@@ -29,7 +29,9 @@ export function rustType(t: PyType, env: TypeEnv): string {
     case 'func': return `Box<dyn Fn(${t.params.map((p) => rustType(p, env)).join(', ')}) -> ${rustType(t.ret, env)}>`;
     case 'iter': return `Box<dyn Iterator<Item = ${rustType(t.elem, env)}>>`;
     case 'typevar': return t.name;
-    case 'union': return rustType(t.types[0], env);
+    case 'union':
+      if (isObjUnion(t)) { env.useRuntime('obj'); return 'Obj'; }
+      return rustType(t.types[0], env);
     case 'type': return rustType(t.of, env);
     default: return 'i64'; // documented fallback for unknown types (a PTR020 diagnostic is reported)
   }
@@ -48,6 +50,23 @@ function mapStdClass(t: Extract<PyType, { k: 'class' }>, env: TypeEnv): string {
     return 'PyErr';
   }
   return 'i64';
+}
+
+/** A union of plain data types (int | str, list[int] | None, ...): a run-time tagged `Obj`. */
+export function isObjUnion(t: PyType): boolean {
+  if (t.k !== 'union') return false;
+  const plain = (x: PyType): boolean => {
+    switch (x.k) {
+      case 'int': case 'float': case 'bool': case 'str': case 'none': case 'unknown': return true;
+      case 'list': case 'tuplevar': return plain(x.elem);
+      case 'tuple': return x.elems.every(plain);
+      case 'dict': return plain(x.key) && plain(x.val);
+      case 'optional': return plain(x.inner);
+      case 'union': return x.types.every(plain);
+      default: return false;
+    }
+  };
+  return t.types.every(plain);
 }
 
 export function isCopy(t: PyType): boolean {

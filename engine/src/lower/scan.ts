@@ -155,5 +155,28 @@ export function scanVars(body: AST.Stmt[], mutatingCall?: (call: Extract<AST.Exp
     if (u) u.mutated = true;
   });
   loops(body);
+  // `m = members[name]; m.loans.append(x)`: the alias mutates the element in place (lowered
+  // as `&mut members[..]`), so the container is mutated too.
+  const aliases = (stmts: AST.Stmt[]) => stmts.forEach((s) => {
+    if (s.k === 'if' || s.k === 'while' || s.k === 'for') { aliases(s.body); aliases(s.orelse); }
+    if (s.k === 'try') { aliases(s.body); s.handlers.forEach((h) => aliases(h.body)); aliases(s.orelse); aliases(s.finalbody); }
+    if (s.k === 'with') aliases(s.body);
+    if (s.k === 'match') s.cases.forEach((c) => aliases(c.body));
+    const el = s.k === 'assign' && s.targets.length === 1 ? elementAlias(s.targets[0], s.value) : undefined;
+    if (!el) return;
+    const t = uses.get(el.sym.id);
+    if (t && t.mutated && t.assigns <= 1) { const u = get(rootName(el.container)); if (u) u.mutated = true; }
+  });
+  aliases(body);
   return uses;
+}
+
+/** `x = c[k]` binding a non-Copy element (class instance, list, dict, set) of a list/dict. */
+export function elementAlias(target: AST.Expr, value: AST.Expr): { sym: AST.SymbolRef; container: AST.Expr } | undefined {
+  if (target.k !== 'name' || !target.sym || value.k !== 'index' || value.index.k === 'slice') return undefined;
+  const ct = value.value.type;
+  const et = ct.k === 'dict' ? ct.val : ct.k === 'list' ? ct.elem : undefined;
+  if (!et || !(et.k === 'class' || et.k === 'list' || et.k === 'dict' || et.k === 'set')) return undefined;
+  if (!rootName(value.value)) return undefined;
+  return { sym: target.sym, container: value.value };
 }
