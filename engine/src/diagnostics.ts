@@ -28,6 +28,7 @@ export const CODES = {
   PTR020: 'type could not be inferred; a fallback type was used',
   PTR021: 'a union of different types has no direct Rust equivalent',
   PTR022: 'an empty container\'s element type was inferred from its uses',
+  PTR023: 'an int value is stored where float is declared (prints differently)',
   PTR030: 'integer arithmetic may exceed 64 bits',
   PTR040: 'exception handling approximated',
   PTR050: 'object aliasing: mutation through a shared reference may differ',

@@ -3,7 +3,7 @@
 const assert = require('assert');
 const readline = require('readline');
 const { spawn } = require('child_process');
-const { CLI_PATH, REPO } = require('../unit/helpers');
+const { CLI_PATH, REPO, checkOrGap } = require('../unit/helpers');
 
 /** A worker process with a promise-based request/response API over JSON lines. */
 class Worker {
@@ -119,6 +119,18 @@ describe('worker: node bin/portalis.js worker', function () {
     if (r.diagnostics) assert.strictEqual(r.diagnostics[0].code, 'PTR001');
     w.send({ id: 'still', code: 'print(1)\n' });
     assert.strictEqual((await w.next()).id, 'still');
+  });
+
+  it('a request on which the engine fails internally still answers with its own id', async function () {
+    // d.update(z=2) made translate() throw at the time of writing; whatever the engine does,
+    // the response must carry the request id so the caller can match it.
+    w.send({ id: 'internal', code: 'd = {"a": 1}\nd.update(z=2)\nprint(d)\n' });
+    const r = await w.next();
+    checkOrGap('worker/internal error keeps the request id', () => {
+      assert.strictEqual(r.id, 'internal', `response: ${JSON.stringify(r).slice(0, 300)}`);
+    });
+    w.send({ id: 'after-internal', code: 'print(1)\n' });
+    assert.strictEqual((await w.next()).id, 'after-internal');
   });
 
   it('a session carries definitions: request 2 calls area(2, 3) from request 1 with float params', async function () {

@@ -18,6 +18,8 @@ function join(a: PyType | undefined, b: PyType): PyType {
   if (a.k === 'dict' && b.k === 'dict') return { ...a, key: join(a.key, b.key), val: join(a.val, b.val) };
   if (a.k === 'tuple' && b.k === 'tuple' && a.elems.length === b.elems.length) return { k: 'tuple', elems: a.elems.map((x, i) => join(x, b.elems[i])) };
   if (a.k === 'bool' && b.k === 'int' || a.k === 'int' && b.k === 'bool') return T.int;
+  if (b.k === 'optional' && a.k !== 'optional') return { k: 'optional', inner: join(a, b.inner) };
+  if (a.k === 'optional' && b.k !== 'optional' && b.k !== 'none') return { k: 'optional', inner: join(a.inner, b) };
   return a;
 }
 
@@ -41,6 +43,8 @@ export function annotationText(t: PyType): string | undefined {
     case 'union': { const ts = t.types.map(r); return ts.every((x) => x) ? ts.join(' | ') : undefined; }
     // Quoted: a forward reference (a method of the class itself, or a class defined later).
     case 'class': return t.args.length ? undefined : JSON.stringify(t.name);
+    // A function's own type variable (inside a generic function: `result: list[_T] = []`).
+    case 'typevar': return t.name;
     default: return undefined;
   }
 }
@@ -103,8 +107,10 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
       if (s.k === 'annassign' && s.target.k === 'name') {
         // `cache: Optional[list] = None` / `x: list | None`: complete the bare `list` from uses.
         const a = s.annotation;
+        // (and a plain bare annotation: `groups: dict = {}`)
         const innerAnn = a.k === 'index' && a.value.k === 'name' && a.value.id === 'Optional' ? a.index
-          : a.k === 'bin' && a.op === '|' ? (a.right.k === 'const' && a.right.value === null ? a.left : a.left.k === 'const' && a.left.value === null ? a.right : undefined) : undefined;
+          : a.k === 'bin' && a.op === '|' ? (a.right.k === 'const' && a.right.value === null ? a.left : a.left.k === 'const' && a.left.value === null ? a.right : undefined)
+          : bareGeneric(a) ? a : undefined;
         const bare = innerAnn && bareGeneric(innerAnn);
         const k = keyOf(s.target);
         if (k && bare && bare !== 'tuple' && innerAnn && !cands.has(k)) {
@@ -215,6 +221,8 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
           const at = a0.type;
           const el = at.k === 'list' || at.k === 'set' || at.k === 'tuplevar' || at.k === 'iter' ? at.elem : at.k === 'str' ? T.str : T.unknown;
           if (c.k === 'dict' && at.k === 'dict') return { ...c, key: join(c.key, at.key), val: join(c.val, at.val) };
+          // Counter.update(iterable) counts the items: they are the keys.
+          if (c.k === 'dict' && c.flavor === 'counter' && m === 'update' && known(el) && !hasUnknown(el)) return { ...c, key: join(c.key, el) };
           return (c.k === 'list' || c.k === 'set' || c.k === 'deque') && known(el) ? { ...c, elem: join(c.elem, el) } : c;
         });
         if (m === 'get' || m === 'pop' || m === 'setdefault') refine(k, (c) => (c.k === 'dict' && known(a0.type) ? { ...c, key: join(c.key, a0.type), val: e.args[1] && known(e.args[1].value.type) && !hasUnknown(e.args[1].value.type) ? join(c.val, e.args[1].value.type) : c.val } : c));
@@ -332,6 +340,13 @@ function paramInsertions(module: AST.Module): Insertion[] {
     if (s.k === 'class') collect(s.body, s.name + '.');
   });
   collect(module.body, '');
+  // Nested helper functions (`def solve(i, j)` inside a function), unless the name is taken.
+  const nested = (stmts: AST.Stmt[]) => stmts.forEach((s) => {
+    if (s.k !== 'def') return;
+    for (const x of s.body) if (x.k === 'def' && !defs.has(x.name)) defs.set(x.name, x);
+    nested(s.body);
+  });
+  nested(module.body);
   const evidence = new Map<string, PyType[]>();
   const varEvidence = new Map<string, PyType[]>();
   walkExprs(module.body, (e) => {
@@ -436,6 +451,13 @@ function paramInsertions(module: AST.Module): Insertion[] {
     const d = defs.get(fn)!;
     const p = d.params.find((x) => x.name === star.slice(1))!;
     if (types.some(hasUnknown) || (p.type.k !== 'unknown' && !hasUnknown(p.type))) continue;
+    // `f(*args)` forwarding keeps each position's own type: leave those to the call lowering.
+    let forwarded = false;
+    walkExprs(d.body, (x) => {
+      if (x.k === 'starred' && x.value.k === 'name' && x.value.id === p.name) forwarded = true;
+      if (x.k === 'call' && x.args.some((a) => a.star === '*' && a.value.k === 'name' && a.value.id === p.name)) forwarded = true;
+    });
+    if (forwarded) continue; // varargInsertions types a forwarded fixed shape (`*tuple[str, int]`)
     const distinct: PyType[] = [];
     for (const t of types) if (!distinct.some((x) => JSON.stringify(x) === JSON.stringify(t))) distinct.push(t);
     const t: PyType = distinct.length === 1 ? distinct[0] : { k: 'union', types: distinct };
@@ -452,6 +474,12 @@ function paramInsertions(module: AST.Module): Insertion[] {
     let t: PyType | undefined;
     for (const x of types) t = join(t, x);
     if (p.default && p.default.k === 'const' && p.default.value === null && t) t = join(t, T.none);
+    // `if node is None: ...` in the body: the parameter takes None too (recursive calls on children).
+    let noneChecked = false;
+    walkExprs(d.body, (x) => {
+      if (x.k === 'cmp' && x.ops.length === 1 && (x.ops[0] === 'is' || x.ops[0] === 'is not') && x.left.k === 'name' && x.left.id === p.name && x.comparators[0].k === 'const' && x.comparators[0].value === null) noneChecked = true;
+    });
+    if (noneChecked && t && t.k !== 'optional' && t.k !== 'none') t = join(t, T.none);
     if (!t || hasUnknown(t)) continue;
     if (conflicting(types)) continue; // called with unrelated types: genericInsertions makes it generic
     const text = annotationText(t);
@@ -475,7 +503,7 @@ function paramInsertions(module: AST.Module): Insertion[] {
     if (!text || !text.startsWith(bare + '[')) continue;
     out.push({ offset: d.returns.span.end, text: text.slice(bare.length), why: `inferred return type ${text}`, span: d.returns.span });
   }
-  return [...out, ...genericInsertions(module, defs), ...callableInsertions(module, defs), ...recursiveReturnInsertions(module, defs), ...varargInsertions(module, defs)];
+  return [...out, ...iteratorInsertions(module, defs), ...genericInsertions(module, defs), ...callableInsertions(module, defs), ...recursiveReturnInsertions(module, defs), ...varargInsertions(module, defs)];
 }
 
 /**
@@ -504,6 +532,10 @@ function varargInsertions(module: AST.Module, defs: Map<string, Extract<AST.Stmt
     if (bad.has(key)) continue;
     const d = defs.get(key)!;
     const p = d.params.find((x) => x.kind === 'vararg')!;
+    // Only `*args` forwarded whole (`Book(*args)`); the others are typed in paramInsertions.
+    let forwarded = false;
+    walkExprs(d.body, (x) => { if (x.k === 'call' && x.args.some((a) => a.star === '*' && a.value.k === 'name' && a.value.id === p.name)) forwarded = true; });
+    if (!forwarded) continue;
     const all = ss.flat();
     if (!all.length || all.some(hasUnknown)) continue;
     let text: string | undefined;
@@ -542,20 +574,29 @@ function varargInsertions(module: AST.Module, defs: Map<string, Extract<AST.Stmt
 function recursiveReturnInsertions(module: AST.Module, defs: Map<string, Extract<AST.Stmt, { k: 'def' }>>): Insertion[] {
   const out: Insertion[] = [];
   for (const [key, d] of defs) {
-    if (d.returns || d.isGenerator || d.isAsync || d.name === '__init__' || key.includes('.')) continue;
+    // A bare `-> list` is completed here only when some return is still Unknown (otherwise the
+    // bare-annotation completion in paramInsertions does it).
+    const bare = d.returns ? bareGeneric(d.returns) : undefined;
+    if ((d.returns && (!bare || !hasUnknown(d.retType))) || d.isGenerator || d.isAsync || d.name === '__init__' || key.includes('.')) continue;
     // Recursive: returns typed Unknown (through the recursion) are taken to agree with the others.
     let recursive = false;
     walkExprs(d.body, (y) => { if (y.k === 'call' && y.func.k === 'name' && y.func.id === d.name) recursive = true; });
     if (!recursive) continue;
     let t: PyType | undefined;
+    let someUnknown = false;
     walkReturns(d.body, (r) => {
       if (!r.value) { t = join(t, T.none); return; }
       const ct = contextFreeType(r.value);
       if (!hasUnknown(ct)) t = join(t, ct);
+      else if (!(r.value.k === 'list' && !r.value.elts.length || r.value.k === 'dict' && !r.value.items.length)) someUnknown = true;
     });
     if (!t || hasUnknown(t) || t.k === 'none') continue;
     const text = annotationText(t);
     if (!text) continue;
+    if (d.returns && bare) {
+      if (someUnknown && text.startsWith(bare + '[')) out.push({ offset: d.returns.span.end, text: text.slice(bare.length), why: `inferred return type ${text}`, span: d.returns.span });
+      continue;
+    }
     // Insert ` -> T` before the `:` that ends the signature (after the closing parenthesis).
     let i = d.nameSpan.end, depth = 0;
     for (; i < module.text.length; i++) {
@@ -627,6 +668,42 @@ function callableInsertions(module: AST.Module, defs: Map<string, Extract<AST.St
     const pos = first.decorators.length ? Math.min(first.span.start, first.decorators[0].span.start) : first.span.start;
     const lineStart = module.text.lastIndexOf('\n', pos - 1) + 1;
     out.push({ offset: lineStart, text: 'from typing import Callable\n\n\n', why: 'Callable for inferred function parameters', span: { start: lineStart, end: lineStart } });
+  }
+  return out;
+}
+
+/** Unannotated parameters that every call passes a generator/iterator: `gen: Iterator[int]`. */
+function iteratorInsertions(module: AST.Module, defs: Map<string, Extract<AST.Stmt, { k: 'def' }>>): Insertion[] {
+  const evidence = new Map<string, { p: AST.Param; types: PyType[] }>();
+  walkExprs(module.body, (e) => {
+    if (e.k !== 'call' || e.func.k !== 'name' || !defs.has(e.func.id) || e.args.some((a) => a.star)) return;
+    const d = defs.get(e.func.id)!;
+    e.args.forEach((a, i) => {
+      const p = a.name ? d.params.find((x) => x.name === a.name) : d.params[i];
+      if (!p || p.annotation || p.kind !== 'normal') return;
+      const k = `${d.name}@${d.span.start}#${p.name}`;
+      const ev = evidence.get(k) ?? { p, types: [] };
+      ev.types.push(a.value.type);
+      evidence.set(k, ev);
+    });
+  }, true);
+  const out: Insertion[] = [];
+  for (const { p, types } of evidence.values()) {
+    if (!types.every((t) => t.k === 'iter')) continue;
+    let el: PyType | undefined;
+    for (const t of types) el = join(el, (t as Extract<PyType, { k: 'iter' }>).elem);
+    const et = el && annotationText(el);
+    if (!et || hasUnknown(el!)) continue;
+    const text = `Iterator[${et}]`;
+    out.push({ offset: p.span.start + p.name.length, text: `: ${text}`, why: `inferred ${text} from the iterators passed to it`, span: p.span });
+  }
+  const hasIterator = module.body.some((s) => s.k === 'importfrom' && s.module === 'typing' && s.names.some((n) => n.name === 'Iterator' && !n.asname));
+  if (out.length && !hasIterator) {
+    const first = module.body.find((s) => s.k === 'def' || s.k === 'class') as Extract<AST.Stmt, { k: 'def' | 'class' }> | undefined;
+    if (!first) return [];
+    const pos = first.decorators.length ? Math.min(first.span.start, first.decorators[0].span.start) : first.span.start;
+    const lineStart = module.text.lastIndexOf('\n', pos - 1) + 1;
+    out.push({ offset: lineStart, text: 'from typing import Iterator\n\n\n', why: 'Iterator for inferred function parameters', span: { start: lineStart, end: lineStart } });
   }
   return out;
 }
@@ -713,7 +790,11 @@ function genericInsertions(module: AST.Module, defs: Map<string, Extract<AST.Stm
       if (p.annotation && bareGeneric(p.annotation) !== 'list') continue;
       const types = sites.map((s) => s.get(p.name)).filter((t): t is PyType => !!t);
       if (!conflicting(types)) continue;
-      const list = types.every((t) => t.k === 'list');
+      // Only plain data (numbers, strings, containers of them): a generic `_T` supports
+      // comparisons and printing, not calls or attributes.
+      const plain = (t: PyType): boolean => ['int', 'float', 'bool', 'str', 'unknown'].includes(t.k) || (t.k === 'list' || t.k === 'set' || t.k === 'tuplevar') && plain(t.elem) || t.k === 'tuple' && t.elems.every(plain) || t.k === 'dict' && plain(t.key) && plain(t.val);
+      if (!types.every(plain)) continue;
+      const list = types.filter((t) => t.k !== 'unknown').every((t) => t.k === 'list');
       if (p.annotation && !list) continue;
       generic.push({ p, list });
     }
@@ -756,6 +837,12 @@ function contextFreeType(e: AST.Expr): PyType {
   if (e.k === 'tuple' && !e.elts.some((x) => x.k === 'starred')) return { k: 'tuple', elems: e.elts.map(contextFreeType) };
   if (e.k === 'comp' && (e.kind === 'list' || e.kind === 'set')) return { k: e.kind, elem: contextFreeType(e.elt) };
   if (e.k === 'comp' && e.kind === 'dict' && e.value) return { k: 'dict', key: contextFreeType(e.elt), val: contextFreeType(e.value) };
+  if (e.k === 'bin' && e.op === '+') {
+    // `[head] + rest` where rest is still Unknown (a recursive result): the known list's type.
+    const l = contextFreeType(e.left), r = contextFreeType(e.right);
+    if (l.k === 'list' && !hasUnknown(l) && (r.k === 'list' || r.k === 'unknown')) return l;
+    if (r.k === 'list' && !hasUnknown(r) && (l.k === 'list' || l.k === 'unknown')) return r;
+  }
   return e.type;
 }
 

@@ -154,6 +154,11 @@ impl PyStr for i64 {
         self.to_string()
     }
 }
+impl PyStr for i32 {
+    fn py_repr(&self) -> String {
+        self.to_string()
+    }
+}
 impl PyStr for i128 {
     fn py_repr(&self) -> String {
         self.to_string()
@@ -983,6 +988,55 @@ fn py_cmp<T: PartialOrd>(a: &T, b: &T) -> std::cmp::Ordering {
     a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal)
 }`,
   },
+  stdin: {
+    deps: [],
+    code: `
+/// Iterating sys.stdin: its lines, each with its trailing newline.
+fn py_stdin_lines() -> impl Iterator<Item = String> {
+    std::iter::from_fn(|| {
+        let mut line = String::new();
+        match std::io::stdin().read_line(&mut line) {
+            Ok(0) | Err(_) => None,
+            Ok(_) => Some(line),
+        }
+    })
+}
+
+/// sys.stdin.read(): the rest of standard input.
+fn py_stdin_read() -> String {
+    let mut s = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).ok();
+    s
+}
+
+/// sys.stdin.readline(): one line with its newline ("" at the end of input).
+fn py_stdin_readline() -> String {
+    let mut s = String::new();
+    std::io::stdin().read_line(&mut s).ok();
+    s
+}`,
+  },
+  input_r: {
+    deps: ['exc'],
+    code: `
+/// input() where EOFError can be caught.
+fn py_input_r(prompt: &str) -> Result<String, PyErr> {
+    use std::io::Write;
+    print!("{}", prompt);
+    std::io::stdout().flush().ok();
+    let mut line = String::new();
+    if std::io::stdin().read_line(&mut line).unwrap_or(0) == 0 {
+        return Err(PyErr::new("EOFError", "EOF when reading a line"));
+    }
+    if line.ends_with('\\n') {
+        line.pop();
+        if line.ends_with('\\r') {
+            line.pop();
+        }
+    }
+    Ok(line)
+}`,
+  },
   input: {
     deps: [],
     code: `
@@ -1452,6 +1506,19 @@ fn obj_arith(a: &Obj, b: &Obj, op: char) -> Obj {
                 _ => (x / y).floor(),
             })
         }
+    }
+}`,
+  },
+  obj_fmt: {
+    deps: ['obj', 'format'],
+    code: `
+/// format(x, spec) of a tagged value: the spec applies to its run-time type.
+fn fmt_obj(x: &Obj, spec: &str) -> String {
+    match x {
+        Obj::Int(i) => fmt_int(*i, spec),
+        Obj::Bool(b) => fmt_int(*b as i64, spec),
+        Obj::Float(f) => fmt_f64(*f, spec),
+        _ => fmt_str(&x.py_str(), spec),
     }
 }`,
   },

@@ -5,7 +5,7 @@ import { FuncInfo, PREC, RExpr } from './context';
 import { elemType, isCopy, isNumeric, isObjUnion, rustChar, rustIdent, rustStr } from './rtypes';
 import type { Lowerer } from './lowerer';
 import { wrapIter, BUILTIN_EXC_PARENT } from './lowerer';
-import { buildFormat, displayArg, formatField, lowerPercentFormat, lowerStrFormat } from './format';
+import { buildFormat, displayArg, formatField, lowerPercentFormat, lowerStrFormat, staticRepr } from './format';
 import { lowerMethodCall } from './methods';
 import { binaryFn, lowerItertools } from './itertools';
 import { cacheName, canMemoize, isMemoized } from './memo';
@@ -32,6 +32,12 @@ export function lowerCall(L: Lowerer, e: Call, expected?: PyType): RExpr {
     }
     const imported = importedFunction(L, f, e, expected);
     if (imported) return imported;
+    // A recursive local function (a nested `fn`): its captured variables are extra arguments.
+    const local = f.sym ? L.localFns.get(f.sym.id) : undefined;
+    if (local) {
+      const args = e.args.map((a, i) => L.exprOwned(a.value, local.params[i]));
+      return v(`${local.rust}(${[...args, ...L.capturedArgs(local, e.span)].join(', ')})`, local.ret);
+    }
     // A local closure or function-typed variable.
     const callee = L.expr(f);
     const ft = callee.type.k === 'func' ? callee.type : undefined;
@@ -43,6 +49,12 @@ export function lowerCall(L: Lowerer, e: Call, expected?: PyType): RExpr {
     const recv = f.value;
     if (recv.k === 'name' && recv.type.k === 'module') return lowerModuleCall(L, recv.type.name || recv.id, f.attr, e, expected);
     if (recv.k === 'call' && recv.func.k === 'name' && recv.func.id === 'super') return lowerSuperCall(L, f.attr, e);
+    if (recv.k === 'attr' && recv.attr === 'stdin' && recv.value.k === 'name' && recv.value.type.k === 'module' && ['read', 'readline', 'readlines'].includes(f.attr)) {
+      L.useRuntime('stdin');
+      if (f.attr === 'read') return v('py_stdin_read()', T.str);
+      if (f.attr === 'readline') return v('py_stdin_readline()', T.str);
+      return v('py_stdin_lines().collect::<Vec<String>>()', { k: 'list', elem: T.str });
+    }
     if ((f.attr === 'cache_info' || f.attr === 'cache_clear') && recv.k === 'name' && L.funcs.has(recv.id) && isMemoized(L.funcs.get(recv.id)!.def) && canMemoize(L.funcs.get(recv.id)!)) {
       const table = cacheName(rustIdent(recv.id));
       if (f.attr === 'cache_clear') return v(`${table}.with(|c| c.borrow_mut().clear())`, T.none);
@@ -62,6 +74,10 @@ export function lowerCall(L: Lowerer, e: Call, expected?: PyType): RExpr {
         const fieldFn = cls.fields.find((x) => x.name === f.attr);
         if (fieldFn) return v(`(${L.paren(obj, PREC.unary)}.${rustIdent(f.attr)})(${e.args.map((a) => L.exprOwned(a.value)).join(', ')})`, e.type);
         if (m.selfMode === 'static' || m.selfMode === 'cls') return callUser(L, m, e.args, `${cls.rust}::${rustIdent(f.attr)}`, e);
+        if (cls.shared && !(recv.k === 'name' && recv.id === 'self' && L.scope.selfName)) {
+          // A shared object: the method runs on the borrowed struct.
+          return callUser(L, m, e.args, `${L.paren(obj, PREC.unary)}.${m.selfMode === 'mut' ? 'borrow_mut' : 'borrow'}().${rustIdent(f.attr)}`, e);
+        }
         return callUser(L, m, e.args, `${L.paren(obj, PREC.unary)}.${rustIdent(f.attr)}`, e);
       }
       const field = cls.fields.find((x) => x.name === f.attr);
@@ -156,8 +172,13 @@ export function callUser(L: Lowerer, fn: FuncInfo, args: AST.Arg[], path: string
   return v(code, ret, fn.raises ? PREC.unary : PREC.atom);
 }
 
-function callConstructor(L: Lowerer, name: string, e: Call): RExpr {
+function callConstructor(L: Lowerer, name: string, e: Call, raw = false): RExpr {
   const cls = L.classes.get(name)!;
+  if (cls.shared && !raw) {
+    // A shared object: `Rc::new(RefCell::new(C::new(..)))`.
+    const r = callConstructor(L, name, e, true);
+    return { ...r, code: `std::rc::Rc::new(std::cell::RefCell::new(${r.code}))`, kind: 'value', prec: PREC.atom, concrete: false };
+  }
   const t: PyType = e.type.k === 'class' ? e.type : { k: 'class', name, fullName: name, args: [] };
   if (cls.isException) {
     return v(L.exceptionValue(e), t);
@@ -278,6 +299,11 @@ function lowerModuleCall(L: Lowerer, mod: string, name: string, e: Call, expecte
     if (a.type.k === 'str') return v(`{ eprintln!("{}", ${L.strRef(L.expr(a))}); std::process::exit(1) }`, T.none);
     if (a.k === 'const' && a.value === null) return v('std::process::exit(0)', T.none);
     return v(`std::process::exit(${num(L, a, T.int)} as i32)`, T.none);
+  }
+  if (mod === 'string' && name === 'capwords' && args.length === 1) {
+    // Split on whitespace runs, capitalize each word, join with single spaces.
+    const s = L.strRef(L.expr(args[0]));
+    return v(`${s}.split_whitespace().map(|w| { let mut cs = w.chars(); match cs.next() { Some(c) => c.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(), None => String::new() } }).collect::<Vec<_>>().join(" ")`, T.str);
   }
   if (mod === 'itertools') {
     const r = lowerItertools(L, name, e);
@@ -406,7 +432,8 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
       if (!args.length) return v('String::new()', T.str);
       const a = L.expr(args[0]);
       if (a.type.k === 'str') return v(L.own(a), T.str);
-      return v(`${displayArg(L, a)}.to_string()`, T.str);
+      const shown = displayArg(L, a);
+      return v(`${shown === a.code ? L.paren(a, PREC.unary) : shown}.to_string()`, T.str);
     }
     case 'repr': return v(L.reprOf(L.expr(args[0])), T.str);
     case 'format': {
@@ -511,6 +538,10 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
       return v(k === b && !!a ? 'true' : 'false', T.bool);
     }
     case 'input': {
+      if (L.inCatchingContext('EOFError')) {
+        L.useRuntime('input_r');
+        return v(L.propagate(`py_input_r(${args[0] ? L.strRef(L.expr(args[0])) : '""'})`), T.str, PREC.unary);
+      }
       L.useRuntime('input');
       return v(`py_input(${args[0] ? L.strRef(L.expr(args[0])) : '""'})`, T.str);
     }
@@ -518,6 +549,12 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
     case 'sum': {
       const it = L.iterate(args[0]);
       const et = it.item.k === 'unknown' ? e.type : it.item;
+      if ((et.k === 'list' || et.k === 'tuplevar') && args[1]) {
+        // sum(lists, []): concatenation, starting from the given list.
+        const start = L.exprOwned(args[1], et);
+        const items = L.ownedItems(it);
+        return v(`${wrapIter(items)}.fold(${start}, |mut acc: ${L.rt(et)}, x| { acc.extend(x); acc })`, et);
+      }
       const ty = et.k === 'float' ? 'f64' : 'i64';
       const items = it.itemKind === 'ref' && isCopy(et) ? `${wrapIter(it.code)}.copied()` : L.ownedItems(it);
       const start = args[1] ? ` + ${num(L, args[1], et)}` : '';
@@ -527,6 +564,7 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
       return v(`${wrapIter(items)}.sum::<${ty}>()${start}`, et.k === 'float' ? T.float : T.int, start ? PREC.add : PREC.atom);
     }
     case 'any': case 'all': {
+      if ((args[0].k === 'list' || args[0].k === 'tuple') && !args[0].elts.length) return v(name === 'all' ? 'true' : 'false', T.bool);
       const it = L.iterate(args[0]);
       const test = L.truthy({ code: it.itemKind === 'ref' && isCopy(it.item) ? '*x' : 'x', type: it.item, kind: it.itemKind === 'char' ? 'char' : it.itemKind === 'ref' ? 'ref' : 'value' });
       return v(`${wrapIter(it.parts ? L.ownedItems(it) : it.code)}.${name}(|x| ${test})`, T.bool);
@@ -611,6 +649,9 @@ function lowerPrint(L: Lowerer, e: Call): RExpr {
   const fmtArgs: string[] = [];
   const pieces: string[] = [];
   pos.forEach((a) => {
+    // A container literal of constants (`[]`, `(1,)`, `{"a": None}`) prints as known text.
+    const known = a.value.k === 'list' || a.value.k === 'tuple' || a.value.k === 'dict' || a.value.k === 'set' || a.value.k === 'call' ? staticRepr(a.value) : undefined;
+    if (known !== undefined) { pieces.push(escapeFmt(known)); return; }
     const r = L.expr(a.value);
     if (r.kind === 'strlit' && r.code.startsWith('"')) { pieces.push(escapeFmt(JSON.parse(r.code))); return; }
     pieces.push('{}');
@@ -823,6 +864,8 @@ function minMaxOfIter(L: Lowerer, name: string, items: string, t: PyType, key: A
     // Floats and user classes (`__lt__`) are only PartialOrd.
     body = `${wrapIter(items)}.fold(None, |best: Option<${L.rt(t)}>, x| match best { Some(b) if !(x ${cmpOp} b) => Some(b), _ => Some(x) })`;
   } else body = `${wrapIter(items)}.${name}()`;
+  // default=None: the Option itself is the result (None for an empty iterable).
+  if (def && def.k === 'const' && def.value === null) return v(body, { k: 'optional', inner: t });
   if (def) return v(`${body}.unwrap_or(${L.exprOwned(def, t)})`, t);
   return v(`${body}.expect("ValueError: ${name}() arg is an empty sequence")`, t);
 }

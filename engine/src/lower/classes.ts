@@ -18,6 +18,8 @@ function decoratorNames(c: Extract<AST.Stmt, { k: 'class' }>): { name: string; k
   });
 }
 
+const RUST_PRELUDE_TYPES = new Set(['Box', 'Vec', 'String', 'Option', 'Result', 'Some', 'None', 'Ok', 'Err', 'Rc', 'RefCell', 'Cell', 'Dict', 'PyErr', 'Self', 'Iterator', 'Fn', 'Clone', 'Copy', 'Default', 'Drop', 'Send', 'Sync', 'Sized', 'ToString', 'From', 'Into', 'PyStr', 'Obj']);
+
 /** `@dataclass(frozen=True)`. */
 export function isFrozenDataclass(info: ClassInfo): boolean {
   const dc = decoratorNames(info.node).find((d) => d.name === 'dataclass');
@@ -76,7 +78,8 @@ export function collectClass(L: Lowerer, c: Extract<AST.Stmt, { k: 'class' }>): 
     for (const name of order) if (!fields.some((f) => f.name === name)) fields.push({ name, type: pyFields.get(name) ?? T.unknown });
   }
   const info: ClassInfo = {
-    name: c.name, rust: c.name.replace(/^_+/, ''), node: c, fields, methods: new Map(), base: userBase,
+    // (a class named like a Rust prelude type, `Box`, gets a `Py` prefix)
+    name: c.name, rust: RUST_PRELUDE_TYPES.has(c.name.replace(/^_+/, '')) ? `Py${c.name.replace(/^_+/, '')}` : c.name.replace(/^_+/, ''), node: c, fields, methods: new Map(), base: userBase,
     isDataclass: !!dc || isNamedTuple, dataclassOrder: !!dc?.kw.get('order') && (dc!.kw.get('order') as any).value === true,
     isException, isAbstract, isEnum, hasSubclasses: false, typeParams,
   };
@@ -204,8 +207,8 @@ function findInit(L: Lowerer, info: ClassInfo): FuncInfo | undefined {
 }
 
 function fieldType(L: Lowerer, info: ClassInfo, t: PyType): string {
-  // Recursive fields (Optional["Node"]) need a Box.
-  if (t.k === 'optional' && t.inner.k === 'class' && t.inner.name === info.name) return `Option<Box<${info.rust}>>`;
+  // Recursive fields (Optional["Node"]) are `Option<Box<Node>>` (see Lowerer.boxedOptional).
+  void info;
   return L.rt(t);
 }
 
@@ -290,6 +293,14 @@ function emitTraitImpls(L: Lowerer, info: ClassInfo, generics: string, bounds: s
     w.open('fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {');
     w.line('write!(f, "{}", self.__str__())');
     w.close(); w.close();
+  }
+  if (info.shared) {
+    // A shared object prints as the struct it holds.
+    w.blank();
+    w.open(`impl PyStr for std::rc::Rc<std::cell::RefCell<${info.rust}>> {`);
+    w.line('fn py_str(&self) -> String { self.borrow().py_str() }');
+    w.line('fn py_repr(&self) -> String { self.borrow().py_repr() }');
+    w.close();
   }
   // repr(): __repr__, else the dataclass form, else the default object form.
   w.blank();
@@ -608,4 +619,116 @@ function emitClassVarCells(L: Lowerer, info: ClassInfo) {
   }
   w.close();
   w.blank();
+}
+
+// ---------- shared objects (Rc<RefCell<C>>) ----------
+
+/**
+ * Python objects are references. Most programs never observe it and get plain structs; a class
+ * becomes `Rc<RefCell<C>>` when the program mutates an instance through a second name: a
+ * cursor over a self-referential structure (`cur = cur.next; cur.next = node`), an alias
+ * (`b = a`, `first = items[0]`, `x = d.get(k)`) that is then mutated, or a container built from
+ * existing objects whose elements are mutated in a loop. `clone()` is then Python's aliasing.
+ */
+export function analyzeSharing(L: Lowerer, body: AST.Stmt[]) {
+  const eligible = (name: string | undefined) => {
+    const c = name ? L.classes.get(name) : undefined;
+    return c && !c.isEnum && !c.isException && !c.isAbstract && !c.hasSubclasses && !c.base && !isFrozenDataclass(c) && !c.typeParams.length ? c : undefined;
+  };
+  const classOf = (t: PyType): ClassInfo | undefined => (t.k === 'class' ? eligible(t.name) : t.k === 'optional' && t.inner.k === 'class' ? eligible(t.inner.name) : undefined);
+  const mutatesSelf = (c: ClassInfo, m: string): boolean => {
+    const def = c.node.body.find((s): s is Extract<AST.Stmt, { k: 'def' }> => s.k === 'def' && s.name === m);
+    if (!def) return false;
+    let mut = false;
+    const selfName = def.params[0]?.name ?? 'self';
+    const isSelfPath = (e: AST.Expr): boolean => { let x = e; while (x.k === 'attr' || x.k === 'index') x = x.value; return x.k === 'name' && x.id === selfName && x !== e; };
+    const visit = (ss: AST.Stmt[]) => ss.forEach((s) => {
+      if (s.k === 'assign' && s.targets.some(isSelfPath) || (s.k === 'augassign' || s.k === 'annassign') && isSelfPath(s.target)) mut = true;
+      if (s.k === 'if' || s.k === 'while' || s.k === 'for') { visit(s.body); visit(s.orelse); }
+      if (s.k === 'try') { visit(s.body); s.handlers.forEach((h) => visit(h.body)); visit(s.orelse); visit(s.finalbody); }
+    });
+    visit(def.body);
+    walkExprs(def.body, (e) => { if (e.k === 'call' && e.func.k === 'attr' && isSelfPath(e.func.value) && /^(append|extend|insert|pop|remove|clear|sort|reverse|add|discard|update|setdefault|popleft|appendleft)$/.test(e.func.attr)) mut = true; });
+    return mut;
+  };
+  /** Names whose object is changed in place in these statements: `n.attr = v`, `n.mutating()`. */
+  const mutatedNames = (stmts: AST.Stmt[]): Set<number> => {
+    const out = new Set<number>();
+    const root = (e: AST.Expr) => { let x = e; while (x.k === 'attr' || x.k === 'index') x = x.value; return x.k === 'name' && x !== e && x.id !== 'self' ? x : undefined; };
+    const target = (t: AST.Expr) => { if (t.k === 'tuple' || t.k === 'list') t.elts.forEach(target); else { const r = t.k === 'attr' ? root(t) : undefined; if (r?.sym) out.add(r.sym.id); } };
+    const visit = (ss: AST.Stmt[]) => ss.forEach((s) => {
+      if (s.k === 'assign') s.targets.forEach(target);
+      if (s.k === 'augassign') target(s.target);
+      if (s.k === 'if' || s.k === 'while' || s.k === 'for') { visit(s.body); visit(s.orelse); }
+      if (s.k === 'try') { visit(s.body); s.handlers.forEach((h) => visit(h.body)); visit(s.orelse); visit(s.finalbody); }
+      if (s.k === 'with') visit(s.body);
+    });
+    visit(stmts);
+    walkExprs(stmts, (e) => {
+      if (e.k !== 'call' || e.func.k !== 'attr' || e.func.value.k !== 'name' || !e.func.value.sym || e.func.value.id === 'self') return;
+      const c = classOf(e.func.value.type);
+      if (c && mutatesSelf(c, e.func.attr)) out.add(e.func.value.sym.id);
+    });
+    return out;
+  };
+  const mark = (c: ClassInfo | undefined) => { if (c) c.shared = true; };
+  const selfRef = (c: ClassInfo) => c.fields.some((f) => (f.type.k === 'optional' && f.type.inner.k === 'class' && f.type.inner.name === c.name) || (f.type.k === 'list' && f.type.elem.k === 'class' && f.type.elem.name === c.name));
+  // (a call may return an existing object, `task = self.find(id)`; a constructor never does)
+  const isPlace = (e: AST.Expr): boolean => e.k === 'name' || e.k === 'attr' || e.k === 'index' || (e.k === 'call' && !(e.func.k === 'name' && L.classes.has(e.func.id)) && !(e.func.k === 'name' && e.func.type.k === 'type'));
+  // Every function body (and the module's statements) is examined on its own.
+  const bodies: AST.Stmt[][] = [body.filter((s) => s.k !== 'def' && s.k !== 'class')];
+  const collect = (ss: AST.Stmt[]) => ss.forEach((s) => { if (s.k === 'def') { bodies.push(s.body); collect(s.body); } if (s.k === 'class') collect(s.body); });
+  collect(body);
+  for (const b of bodies) {
+    const mutated = mutatedNames(b);
+    const visit = (ss: AST.Stmt[]) => ss.forEach((s) => {
+      // Aliases: `b = a`, `cur = cur.next`, `first = boxes[0]`, `m = d.get(k)`, then mutated.
+      if (s.k === 'assign' && s.targets.length === 1 && s.targets[0].k === 'name' && s.targets[0].sym && isPlace(s.value)) {
+        const t = s.targets[0] as Extract<AST.Expr, { k: 'name' }>;
+        const c = classOf(s.value.type) ?? classOf(t.sym!.declType);
+        if (c && mutated.has(t.sym!.id) && (s.value.k !== 'name' || s.value.id !== 'self')) mark(c);
+      }
+      // Loops over containers built from existing objects, mutating the loop variable.
+      if (s.k === 'for') {
+        const names = (t: AST.Expr): AST.Expr[] => (t.k === 'tuple' || t.k === 'list' ? t.elts.flatMap(names) : [t]);
+        const loopVars = names(s.target).filter((x): x is Extract<AST.Expr, { k: 'name' }> => x.k === 'name' && !!x.sym && mutated.has(x.sym.id));
+        for (const v of loopVars) {
+          const c = classOf(v.type) ?? classOf(v.sym!.declType);
+          if (c && builtFromNames(s.iter, c.name, b)) mark(c);
+        }
+      }
+      if (s.k === 'if' || s.k === 'while' || s.k === 'for') { visit(s.body); visit(s.orelse); }
+      if (s.k === 'try') { visit(s.body); s.handlers.forEach((h) => visit(h.body)); visit(s.orelse); visit(s.finalbody); }
+      if (s.k === 'with') visit(s.body);
+    });
+    visit(b);
+  }
+  // Self-referential classes only need sharing when they are mutated through such a cursor.
+  for (const c of L.classes.values()) if (c.shared && !selfRef(c) && !c.fields.length) c.shared = false;
+}
+
+/** The iterated container is (or is a variable set to) a literal holding existing objects by name. */
+function builtFromNames(iter: AST.Expr, cls: string, body: AST.Stmt[]): boolean {
+  const holdsNames = (e: AST.Expr | undefined): boolean => {
+    if (!e) return false;
+    if (e.k === 'list' || e.k === 'tuple' || e.k === 'set') return e.elts.some((x) => (x.k === 'name' && x.type.k === 'class' && x.type.name === cls) || holdsNames(x));
+    if (e.k === 'dict') return e.items.some((i) => i.value.k === 'name' && i.value.type.k === 'class' && i.value.type.name === cls);
+    return false;
+  };
+  if (holdsNames(iter)) return true;
+  if (iter.k === 'call' && iter.func.k === 'name' && (iter.func.id === 'enumerate' || iter.func.id === 'reversed') && iter.args[0]) return builtFromNames(iter.args[0].value, cls, body);
+  if (iter.k !== 'name' || !iter.sym) return false;
+  let found = false;
+  walkExprs(body, () => undefined);
+  const visit = (ss: AST.Stmt[]) => ss.forEach((s) => {
+    if (s.k === 'assign' && s.targets.some((t) => t.k === 'name' && t.sym?.id === iter.sym!.id) && holdsNames(s.value)) found = true;
+    if (s.k === 'if' || s.k === 'while' || s.k === 'for') { visit(s.body); visit(s.orelse); }
+  });
+  visit(body);
+  return found;
+}
+
+/** `Rc::new(RefCell::new(x))` for a shared class. */
+export function shareValue(code: string): string {
+  return `std::rc::Rc::new(std::cell::RefCell::new(${code}))`;
 }

@@ -51,6 +51,8 @@ export interface ClassInfo {
   node: Extract<AST.Stmt, { k: 'class' }>;
   /** `override`: an instance attribute shadowing a class attribute (`obj.attr = v`), None until set. */
   fields: { name: string; type: PyType; default?: AST.Expr; override?: boolean; /** field(compare=False) */ noCompare?: boolean }[];
+  /** Instances are shared references (`Rc<RefCell<C>>`): the program aliases and mutates them. */
+  shared?: boolean;
   /** Class-level attributes (`count = 0` in the class body), by name. */
   classVars?: Map<string, ClassVarInfo>;
   methods: Map<string, FuncInfo>;

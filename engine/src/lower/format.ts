@@ -2,7 +2,7 @@
 import * as AST from '../ast';
 import { PyType, T } from '../types';
 import { PREC, RExpr } from './context';
-import { rustStr } from './rtypes';
+import { isObjUnion, rustStr } from './rtypes';
 import type { Lowerer } from './lowerer';
 
 /** An expression that Displays (`{}`) as Python's str(value). */
@@ -16,7 +16,7 @@ export function displayArg(L: Lowerer, r: RExpr): string {
     case 'none': return '"None"';
     case 'class': {
       const c = L.classes.get(t.name);
-      if (c && (c.methods.has('__str__') || c.isEnum)) return r.code;
+      if (c && !c.shared && (c.methods.has('__str__') || c.isEnum)) return r.code;
       if (t.name === 'Exception' || t.fullName.startsWith('builtins.') || c?.isException) { L.useRuntime('exc'); return r.code; }
       L.useRuntime('pystr');
       return `${L.paren(r, PREC.unary)}.py_str()`;
@@ -77,6 +77,7 @@ export function formatField(L: Lowerer, r: RExpr, spec: string | undefined, conv
     return { fmt: native ? `{:${native}}` : '{}', arg };
   }
   L.useRuntime('format');
+  if (isObjUnion(t)) { L.useRuntime('obj_fmt'); return { fmt: '{}', arg: `fmt_obj(${L.borrow(r)}, ${rustStr(spec)})` }; }
   if (t.k === 'int') return { fmt: '{}', arg: `fmt_int(${L.val(r)}${r.type.k === 'bool' ? ' as i64' : ''}, ${rustStr(spec)})` };
   if (t.k === 'float') return { fmt: '{}', arg: `fmt_f64(${L.val(r)}, ${rustStr(spec)})` };
   if (t.k === 'str') return { fmt: '{}', arg: `fmt_str(${L.strRef(r)}, ${rustStr(spec)})` };
@@ -292,4 +293,76 @@ export function constString(L: Lowerer, e: AST.Expr): string | undefined {
   };
   visit(L.module.body);
   return count === 1 ? value : undefined;
+}
+
+/** Python's repr() of a float, from JavaScript's shortest round-trip digits. */
+export function pyFloatRepr(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const [mant, expS] = x.toExponential().split('e');
+  const exp = Number(expS);
+  const neg = mant.startsWith('-');
+  const digits = mant.replace('-', '').replace('.', '');
+  let body: string;
+  if (exp >= -4 && exp < 16) {
+    if (exp >= 0) body = digits.length <= exp + 1 ? digits + '0'.repeat(exp + 1 - digits.length) + '.0' : `${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
+    else body = `0.${'0'.repeat(-exp - 1)}${digits}`;
+  } else body = `${digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  return (neg ? '-' : '') + body;
+}
+
+/** Python's repr() of a str. */
+export function pyStrRepr(s: string): string {
+  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = q;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === q) out += '\\' + ch;
+    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+    else if (c >= 0x80 && c < 0xa0) out += '\\x' + c.toString(16).padStart(2, '0');
+    else out += ch;
+  }
+  return out + q;
+}
+
+/** repr() of a literal made only of constants (undefined when it needs run-time values). */
+export function staticRepr(e: AST.Expr): string | undefined {
+  switch (e.k) {
+    case 'const': return e.value === null ? 'None' : e.value === true ? 'True' : e.value === false ? 'False' : undefined;
+    case 'num': return e.isInt ? BigInt(typeof e.value === 'bigint' ? e.value : Math.trunc(e.value as number)).toString() : pyFloatRepr(Number(e.value));
+    case 'str': return pyStrRepr(e.value);
+    case 'unary': {
+      if (e.op !== '-' || e.operand.k !== 'num') return undefined;
+      const r = staticRepr(e.operand);
+      return r === undefined ? undefined : r.startsWith('-') ? r.slice(1) : '-' + r;
+    }
+    case 'list': case 'tuple': {
+      if (e.elts.some((x) => x.k === 'starred')) return undefined;
+      const items = e.elts.map(staticRepr);
+      if (items.some((x) => x === undefined)) return undefined;
+      if (e.k === 'list') return `[${items.join(', ')}]`;
+      return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
+    }
+    case 'set': return undefined; // element order is the hash order
+    case 'dict': {
+      if (e.items.some((i) => !i.key)) return undefined;
+      const parts = e.items.map((i) => [staticRepr(i.key!), staticRepr(i.value)]);
+      if (parts.some(([k, v]) => k === undefined || v === undefined)) return undefined;
+      // Repeated keys keep the first position and the last value.
+      const m = new Map<string, string>();
+      for (const [k, v] of parts) m.set(k!, v!);
+      return `{${[...m].map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
+    }
+    case 'call':
+      if (e.func.k === 'name' && e.func.sym?.scope === 'builtins' && !e.args.length) {
+        return ({ list: '[]', tuple: '()', dict: '{}', set: 'set()', frozenset: 'frozenset()', str: "''", int: '0', float: '0.0', bool: 'False' } as Record<string, string>)[e.func.id];
+      }
+      return undefined;
+    default: return undefined;
+  }
 }

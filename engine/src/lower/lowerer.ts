@@ -66,9 +66,25 @@ export class Lowerer implements TypeEnv {
     // Exception classes are kinds of the runtime's PyErr.
     if (c.isException) { this.useRuntime('exc'); return 'PyErr'; }
     if (c.isAbstract || c.hasSubclasses) return `Box<dyn ${c.rust}Trait>`;
+    if (c.shared) return `std::rc::Rc<std::cell::RefCell<${c.rust}>>`;
     return c.rust;
   }
   useRuntime(chunk: string) { this.runtime.add(chunk); }
+  /** `.as_ref().unwrap()` — `.as_deref().unwrap()` (a `&T`, not `&Box<T>`) for boxed classes. */
+  unwrapRef(inner: PyType): string {
+    return inner.k === 'class' && this.boxedOptional(inner.name) ? '.as_deref().unwrap()' : '.as_ref().unwrap()';
+  }
+  /** A narrowed Optional used as an assignment target or mutated: the `&mut` unwrap. */
+  mutUnwrap(code: string): string {
+    // Only a plain place path (`a.b.as_ref().unwrap().c`), not code with calls inside.
+    if (!/^[\w.]+(\.as_(ref|deref)\(\)\.unwrap\(\)[\w.]*)+$/.test(code)) return code;
+    return code.replace(/\.as_deref\(\)\.unwrap\(\)/g, '.as_deref_mut().unwrap()').replace(/\.as_ref\(\)\.unwrap\(\)/g, '.as_mut().unwrap()');
+  }
+  /** A self-referential class (`next: Optional["Node"]`): its Optional is `Option<Box<Node>>`. */
+  boxedOptional(name: string): boolean {
+    const c = this.classes.get(name);
+    return !!c && !c.shared && !c.isAbstract && !c.hasSubclasses && !c.isEnum && !c.isException && c.fields.some((f) => f.type.k === 'optional' && f.type.inner.k === 'class' && f.type.inner.name === name);
+  }
   rt(t: PyType): string { return rustType(t, this); }
 
   diag(code: Code, span: AST.Span, message: string, severity: Severity = 'warning', extra: Partial<Diagnostic> = {}, penalty = 0.3) {
@@ -156,6 +172,7 @@ export class Lowerer implements TypeEnv {
     if (expected.k === 'optional') {
       if (e.type.k === 'none') return 'None';
       if (e.type.k === 'optional' || e.type.k === 'unknown') return this.own(e);
+      if (expected.inner.k === 'class' && this.boxedOptional(expected.inner.name)) return `Some(Box::new(${this.coerce(e, expected.inner)}))`;
       return `Some(${this.coerce(e, expected.inner)})`;
     }
     if (expected.k === 'float' && (e.type.k === 'int' || e.type.k === 'bool')) {
@@ -215,6 +232,7 @@ export class Lowerer implements TypeEnv {
         return `${this.paren(e, PREC.unary)}.${isCopy(t.inner) ? '' : 'as_ref().'}is_some_and(|x| ${inner})`;
       }
       case 'none': return 'false';
+      case 'tuple': return t.elems.length ? 'true' : 'false'; // a fixed-size tuple: empty only if ()
       case 'class': {
         const c = this.classes.get(t.name);
         if (c?.methods.has('__bool__')) return `${this.paren(e, PREC.unary)}.__bool__()`;
@@ -231,7 +249,13 @@ export class Lowerer implements TypeEnv {
     if (e.k === 'boolop') {
       const rop = e.op === 'and' ? ' && ' : ' || ';
       const side = (x: AST.Expr) => { const c = this.cond(x); return e.op === 'and' && / \|\| /.test(c) ? `(${c})` : c; };
-      return `${side(e.left)}${rop}${side(e.right)}`;
+      const l = side(e.left);
+      // `x is not None and f(x)`: on the right, x is the unwrapped value.
+      const saved = new Map(this.scope.names);
+      if (e.op === 'and') this.narrowNotNone(e.left);
+      const r = side(e.right);
+      this.scope.names = saved;
+      return `${l}${rop}${r}`;
     }
     if (e.k === 'unary' && e.op === 'not') return `!${wrapNot(this.cond(e.operand))}`;
     return this.truthy(this.expr(e));
@@ -249,6 +273,10 @@ export class Lowerer implements TypeEnv {
 
   /** Lowers e and converts it to an owned value of the expected type. */
   exprOwned(e: AST.Expr, expected?: PyType): string {
+    if (expected?.k === 'float' && e.type.k === 'int') {
+      // Python keeps an int in a float-annotated slot: str() shows `1`, Rust's f64 shows `1.0`.
+      this.diag('PTR023', e.span, 'int value stored where float is declared: CPython keeps it an int (prints 1, not 1.0); the translation converts it to f64', 'info', { suggestion: 'write a float literal (1.0) or convert with float() if the printed form matters' }, 0.12);
+    }
     if (expected && isObjUnion(expected)) {
       // A container literal inside a tagged value: tag its items one by one.
       this.useRuntime('obj');
@@ -287,8 +315,8 @@ export class Lowerer implements TypeEnv {
         return { code: `std::collections::BTreeSet::from([${items.join(', ')}])`, type: expected?.k === 'set' ? expected : e.type, kind: 'value', prec: PREC.atom };
       }
       case 'dict': return this.dictLit(e, expected);
-      case 'comp': return this.comprehension(e, expected);
-      case 'lambda': return this.lambda(e, expected);
+      case 'comp': return this.inClosure(() => this.comprehension(e, expected));
+      case 'lambda': return this.inClosure(() => this.lambda(e, expected));
       case 'ifexp': {
         const t = expected && expected.k !== 'unknown' ? expected : e.type;
         const a = this.exprOwned(e.body, t), b = this.exprOwned(e.orelse, t);
@@ -335,7 +363,7 @@ export class Lowerer implements TypeEnv {
       // An Optional parameter pyright narrowed at this use (`p if p is not None else []`).
       if (n.type.k === 'optional' && e.type.k !== 'optional' && e.type.k !== 'none' && e.type.k !== 'unknown' && sameType(n.type.inner, e.type) && (n.kind === 'ref' || n.kind === 'mutref' || n.kind === 'place')) {
         if (isCopy(n.type.inner)) return { code: `${n.kind === 'place' ? n.code : `(*${n.code})`}.unwrap()`, type: n.type.inner, kind: 'value', prec: PREC.atom };
-        return { code: `${n.code}.as_ref().unwrap()`, type: n.type.inner, kind: 'ref', prec: PREC.atom };
+        return { code: `${n.code}${this.unwrapRef(n.type.inner)}`, type: n.type.inner, kind: 'ref', prec: PREC.atom };
       }
       return { code: n.code, type: n.type, kind: n.kind, prec: PREC.atom };
     }
@@ -359,7 +387,7 @@ export class Lowerer implements TypeEnv {
     if (type.k === 'optional' && e.type.k !== 'optional' && e.type.k !== 'none' && e.type.k !== 'unknown' && e.type.k !== 'union' && sameType(type.inner, e.type)) {
       // An Optional variable pyright narrowed to its inner type at this use (`x = f()` after `x = None`, `if x is not None` ...).
       if (isCopy(type.inner)) return { code: `${rustIdent(e.id)}.unwrap()`, type: type.inner, kind: 'value', prec: PREC.atom };
-      return { code: `${rustIdent(e.id)}.as_ref().unwrap()`, type: type.inner, kind: 'ref', prec: PREC.atom };
+      return { code: `${rustIdent(e.id)}${this.unwrapRef(type.inner)}`, type: type.inner, kind: 'ref', prec: PREC.atom };
     }
     return { code: rustIdent(e.id), type, kind: 'place', prec: PREC.atom, concrete: !!e.sym && this.concreteVars.has(e.sym.id) };
   }
@@ -369,8 +397,8 @@ export class Lowerer implements TypeEnv {
   /** The type of a variable as declared across its scope (not the narrowed type at this use). */
   varType(e: Extract<AST.Expr, { k: 'name' }>): PyType {
     const d = e.sym?.declType;
-    const local = e.sym && (!d || hasUnknownT(d)) ? this.localTypes.get(e.sym.id) : undefined;
-    if (local) return local;
+    const local = e.sym ? this.localTypes.get(e.sym.id) : undefined;
+    if (local && (!d || hasUnknownT(d) || isObjUnion(local))) return local;
     if (d && d.k !== 'unknown' && !(d.k === 'optional' && e.type.k !== 'optional' && e.type.k !== 'none' && this.isNarrowedUse(e))) return d;
     return e.type;
   }
@@ -379,13 +407,15 @@ export class Lowerer implements TypeEnv {
   learnType(t: AST.Expr, valueType: PyType) {
     if (t.k !== 'name' || !t.sym || hasUnknownT(valueType) || valueType.k === 'none') return;
     const d = t.sym.declType;
-    if (d && !hasUnknownT(d)) return;
+    if (d && !hasUnknownT(d) && !(isObjUnion(valueType) && isNumeric(d))) return;
     if (!this.localTypes.has(t.sym.id)) this.localTypes.set(t.sym.id, valueType);
   }
   private isNarrowedUse(_e: AST.Expr): boolean { return false; }
 
   /** The type of an expression, filling pyright's Unknowns from what lowering learned. */
   staticType(x: AST.Expr): PyType {
+    // A name rebound in this scope (narrowed Optional, loop item, handler) has its bound type.
+    if (x.k === 'name' && x.sym && this.scope.names.has(x.sym.id)) return this.scope.names.get(x.sym.id)!.type;
     if (x.type.k !== 'unknown') return x.k === 'name' ? this.varType(x) : x.type;
     if (x.k === 'name') return this.varType(x);
     if (x.k === 'bin') {
@@ -407,6 +437,11 @@ export class Lowerer implements TypeEnv {
   binop(e: Extract<AST.Expr, { k: 'bin' }>): RExpr {
     const lt = this.staticType(e.left), rt = this.staticType(e.right);
     const op = e.op;
+    if ((isObjUnion(lt) || isObjUnion(rt)) && ['+', '-', '*', '/', '//', '%'].includes(op)) {
+      // Tagged int|float values: Python's arithmetic rules at run time.
+      const side = (x: AST.Expr, t: PyType) => { const r = this.expr(x); return isObjUnion(t) ? this.borrow(r) : `&${this.toObj(this.own(r), t)}`; };
+      return { code: `obj_arith(${side(e.left, lt)}, ${side(e.right, rt)}, '${op === '//' ? 'f' : op}')`, type: isObjUnion(lt) ? lt : rt, kind: 'value', prec: PREC.atom };
+    }
     const resT = e.type.k !== 'unknown' ? e.type : lt;
     const num = (x: AST.Expr, t: PyType) => {
       const r = this.expr(x, t);
@@ -472,6 +507,13 @@ export class Lowerer implements TypeEnv {
       // `1 << 40` of two bare literals: Rust would evaluate it as i32.
       if (t.k === 'int' && /^-?\d+$/.test(a.code) && /^-?\d+$/.test(b.code)) a.code += '_i64';
       return { code: `${this.paren(a, p)} ${op} ${this.paren(b, p + 1)}`, type: t, kind: 'value', prec: p };
+    }
+    if (lt.k === 'str' && op === '+' && (isNumeric(rt) || rt.k === 'none' || rt.k === 'list' || rt.k === 'dict' || rt.k === 'tuple')) {
+      // `"a" + 1` always raises TypeError in Python.
+      this.useRuntime('exc');
+      const names: Partial<Record<PyType['k'], string>> = { int: 'int', float: 'float', bool: 'bool', none: 'NoneType', list: 'list', dict: 'dict', tuple: 'tuple' };
+      const err = `Err::<String, PyErr>(PyErr::new("TypeError", ${rustStr(`can only concatenate str (not "${names[rt.k]}") to str`)}))`;
+      return { code: this.propagateOrPanic(err, 'TypeError'), type: T.str, kind: 'value', prec: PREC.unary };
     }
     if (lt.k === 'str' && op === '+') {
       const a = this.expr(e.left), b = this.expr(e.right);
@@ -588,7 +630,12 @@ export class Lowerer implements TypeEnv {
     // `True and None`, `0 or None`: a literal left operand decides statically which operand it is.
     const st = staticTruth(e.left);
     if (st !== undefined) return this.expr((e.op === 'and') === st ? e.right : e.left, expected);
-    const a = this.expr(e.left), b = this.expr(e.right);
+    const a = this.expr(e.left);
+    // `x is not None and f(x)`: on the right, x is the unwrapped value.
+    const savedNames = new Map(this.scope.names);
+    if (e.op === 'and') this.narrowNotNone(e.left);
+    const b = this.expr(e.right);
+    this.scope.names = savedNames;
     const rop = e.op === 'and' ? '&&' : '||';
     const p = e.op === 'and' ? PREC.and : PREC.or;
     if (a.type.k === 'bool' && b.type.k === 'bool' || expected?.k === 'bool') {
@@ -596,17 +643,36 @@ export class Lowerer implements TypeEnv {
     }
     // Value-returning and/or: `x or default` picks an operand.
     const t = e.type.k !== 'unknown' && e.type.k !== 'union' ? e.type : b.type;
+    if (e.op === 'or' && a.type.k === 'optional' && t.k !== 'optional' && t.k !== 'none' && b.type.k !== 'optional') {
+      // `children or []` with an Optional left: its value when present and truthy, else the right.
+      const test = this.truthy({ code: '__v', type: a.type.inner, kind: 'place' });
+      return { code: `match ${this.own(a)} { Some(__v) if ${test} => __v, _ => ${this.coerce(b, t)} }`, type: t, kind: 'value', prec: PREC.atom };
+    }
     if (e.op === 'or' && a.type.k === 'optional') {
       return { code: `${this.own(a)}.or(${this.coerce(b, a.type)})`, type: a.type, kind: 'value', prec: PREC.atom };
     }
     const tmp = '__v';
     const av = this.coerce(a, t);
     const bv = this.coerce(b, t);
-    const test = this.truthy({ code: tmp, type: a.type, kind: 'place' });
+    // __v holds the left operand converted to the result type (int → float keeps truthiness).
+    const test = this.truthy({ code: tmp, type: isNumeric(a.type) && isNumeric(t) ? t : a.type, kind: 'place' });
     const code = e.op === 'or'
       ? `{ let ${tmp} = ${av}; if ${test} { ${tmp} } else { ${bv} } }`
       : `{ let ${tmp} = ${av}; if ${test} { ${bv} } else { ${tmp} } }`;
     return { code, type: t, kind: 'value', prec: PREC.atom };
+  }
+
+  /** Within the rest of a conjunction, names tested `is not None` by `test` read unwrapped. */
+  narrowNotNone(test: AST.Expr) {
+    if (test.k === 'boolop' && test.op === 'and') { this.narrowNotNone(test.left); this.narrowNotNone(test.right); return; }
+    if (test.k !== 'cmp' || test.ops.length !== 1 || test.ops[0] !== 'is not' || test.left.k !== 'name' || !test.left.sym) return;
+    const c = test.comparators[0];
+    if (c.k !== 'const' || c.value !== null) return;
+    const cur = this.name(test.left);
+    if (cur.type.k !== 'optional') return;
+    const inner = cur.type.inner;
+    const code = isCopy(inner) ? `${this.paren(cur, PREC.unary)}.unwrap()` : `${this.paren(cur, PREC.unary)}.as_ref().unwrap()`;
+    this.scope.names.set(test.left.sym.id, { code, kind: isCopy(inner) ? 'value' : 'ref', type: inner });
   }
 
   compare(e: Extract<AST.Expr, { k: 'cmp' }>): RExpr {
@@ -648,6 +714,8 @@ export class Lowerer implements TypeEnv {
   }
 
   compareOne(op: string, l: AST.Expr, r: AST.Expr, span: AST.Span): string {
+    const fl = emptyFamily(l), fr = emptyFamily(r);
+    if (fl && fr && (op === '==' || op === '!=')) return String((fl === fr) === (op === '=='));
     if (op === 'is' || op === 'is not') {
       const other = r.k === 'const' && r.value === null ? l : l.k === 'const' && l.value === null ? r : undefined;
       if (other) {
@@ -662,6 +730,7 @@ export class Lowerer implements TypeEnv {
       if (objectLike(l.type) && objectLike(r.type)) {
         // Object identity: the same place in memory (values are not shared between variables).
         const a = this.expr(l), b = this.expr(r);
+        if (l.type.k === 'class' && this.classes.get(l.type.name)?.shared) return `${op === 'is' ? '' : '!'}std::rc::Rc::ptr_eq(${this.borrow(a)}, ${this.borrow(b)})`;
         return `${op === 'is' ? '' : '!'}std::ptr::eq(${this.borrow(a)}, ${this.borrow(b)})`;
       }
       op = op === 'is' ? '==' : '!=';
@@ -810,7 +879,8 @@ export class Lowerer implements TypeEnv {
       const ov = v.type.k === 'class' ? this.classes.get(v.type.name)?.fields.find((f) => f.name === e.attr && f.override) : undefined;
       if (!ov) return base;
       // An instance attribute shadowing the class attribute once set.
-      const obj = this.expr(v);
+      let obj = this.expr(v);
+      if (v.type.k === 'class' && this.classes.get(v.type.name)?.shared && !(v.k === 'name' && v.id === 'self')) obj = { ...obj, code: `${this.paren(obj, PREC.unary)}.borrow()`, prec: PREC.atom };
       const code = isCopy(cvar.type) ? `${this.paren(obj, PREC.unary)}.${rustIdent(e.attr)}.unwrap_or(${this.own(base)})` : `${this.paren(obj, PREC.unary)}.${rustIdent(e.attr)}.clone().unwrap_or_else(|| ${this.own(base)})`;
       return { code, type: cvar.type, kind: 'value', prec: PREC.atom };
     }
@@ -827,7 +897,15 @@ export class Lowerer implements TypeEnv {
       const ft = this.fieldType(v.type, e.attr) ?? e.type;
       return { code: rustIdent(e.attr), type: ft, kind: 'place', prec: PREC.atom };
     }
-    const obj = this.expr(v);
+    let obj = this.expr(v);
+    // A shared object (`Rc<RefCell<C>>`, not `self`): read through `.borrow()`.
+    const sharedCls = (t: PyType) => t.k === 'class' && !!this.classes.get(t.name)?.shared;
+    if (sharedCls(obj.type) && !(v.k === 'name' && v.id === 'self' && this.scope.selfName)) obj = { ...obj, code: `${this.paren(obj, PREC.unary)}.borrow()`, prec: PREC.atom };
+    if (obj.type.k === 'optional' && sharedCls(obj.type.inner)) {
+      const inner = obj.type.inner as Extract<PyType, { k: 'class' }>;
+      const ft = this.classes.get(inner.name)!.fields.find((f) => f.name === e.attr)?.type ?? e.type;
+      return { code: `${this.paren(obj, PREC.unary)}.as_ref().unwrap().borrow().${rustIdent(e.attr)}`, type: ft, kind: 'place', prec: PREC.atom };
+    }
     if (obj.type.k === 'class') {
       const c = this.classes.get(obj.type.name);
       if (e.attr === '__cause__' && this.rt(obj.type) === 'PyErr') {
@@ -867,7 +945,7 @@ export class Lowerer implements TypeEnv {
           // An Optional field pyright narrowed at this use (`e.manager` under `if e.manager is not None`).
           const base = `${this.paren(obj, PREC.unary)}.${rustIdent(e.attr)}`;
           if (isCopy(ft.inner)) return { code: `${base}.unwrap()`, type: ft.inner, kind: 'value', prec: PREC.atom };
-          return { code: `${base}.as_ref().unwrap()`, type: ft.inner, kind: 'ref', prec: PREC.atom };
+          return { code: `${base}${this.unwrapRef(ft.inner)}`, type: ft.inner, kind: 'ref', prec: PREC.atom };
         }
         return { code: `${this.paren(obj, PREC.unary)}.${rustIdent(e.attr)}`, type: ft, kind: 'place', prec: PREC.atom };
       }
@@ -880,7 +958,7 @@ export class Lowerer implements TypeEnv {
       const inner = obj.type.inner;
       const c = this.classes.get(inner.name);
       const ft = c?.fields.find((f) => f.name === e.attr)?.type ?? e.type;
-      return { code: `${this.paren(obj, PREC.unary)}.as_ref().unwrap().${rustIdent(e.attr)}`, type: ft, kind: 'place', prec: PREC.atom };
+      return { code: `${this.paren(obj, PREC.unary)}${this.unwrapRef(inner)}.${rustIdent(e.attr)}`, type: ft, kind: 'place', prec: PREC.atom };
     }
     if (obj.type.k === 'tuple' && e.attr && /^[a-z_]+$/.test(e.attr)) {
       return this.todo(e.span, `attribute ${e.attr} of a tuple`, e.type);
@@ -971,6 +1049,11 @@ export class Lowerer implements TypeEnv {
       this.useRuntime('dict');
       if (this.inCatchingContext('KeyError')) {
         this.useRuntime('exc');
+        if (/\?|\bbreak\b|\breturn\b/.test(k.code)) {
+          // The key can itself raise: evaluate it once, outside the error closure.
+          const key: RExpr = { code: '__k', type: k.type, kind: 'place', prec: PREC.atom };
+          return { code: this.propagate(`{ let __k = ${this.coerce(k, ct.key)}; ${this.paren(c, PREC.unary)}.get(&__k).ok_or_else(|| PyErr::new("KeyError", ${this.reprOf(key)})) }`), type: ct.val, kind: 'ref', prec: PREC.unary };
+        }
         return { code: this.propagate(`${this.paren(c, PREC.unary)}.get(${this.keyRef(k, ct.key)}).ok_or_else(|| PyErr::new("KeyError", ${this.reprOf(k)}))`), type: ct.val, kind: 'ref', prec: PREC.unary };
       }
       this.useRuntime('pystr');
@@ -1150,6 +1233,12 @@ export class Lowerer implements TypeEnv {
   // ---------- iteration ----------
   /** Lowers an iterable to a Rust iterator expression and says what its items are. */
   iterate(e: AST.Expr): IterInfo {
+    if ((e.k === 'list' || e.k === 'tuple') && e.elts.length && e.elts.every((x) => x.type.k === 'int' || x.type.k === 'float' || x.type.k === 'bool')
+      && e.elts.some((x) => x.type.k === 'float') && e.elts.some((x) => x.type.k !== 'float')) {
+      // `for r in [0, 0.5, 1]`: ints stay ints (they print as 0, not 0.0): tagged int|float items.
+      const u: PyType = { k: 'union', types: [T.int, T.float] };
+      return { code: `[${e.elts.map((x) => this.exprOwned(x, u)).join(', ')}].into_iter()`, item: u, itemKind: 'value' };
+    }
     if (e.k === 'call' && e.func.k === 'name' && e.func.sym?.scope === 'builtins') {
       const name = e.func.id;
       const args = e.args.map((a) => a.value);
@@ -1206,13 +1295,17 @@ export class Lowerer implements TypeEnv {
         return { code: `${this.paren(r, PREC.unary)}.into_iter()`, item: elemType(r.type), itemKind: 'value' };
       }
     }
+    if (e.k === 'attr' && e.attr === 'stdin' && e.value.k === 'name' && e.value.type.k === 'module') {
+      this.useRuntime('stdin');
+      return { code: 'py_stdin_lines()', item: T.str, itemKind: 'value' };
+    }
     if (e.k === 'call' && e.func.k === 'attr') {
       const recvT = e.func.value.type;
       const m = e.func.attr;
       if (recvT.k === 'dict' && (m === 'items' || m === 'keys' || m === 'values')) {
         const d = this.expr(e.func.value);
         const base = this.paren(d, PREC.unary);
-        if (m === 'items') return { code: `${base}.iter()`, item: { k: 'tuple', elems: [recvT.key, recvT.val] }, itemKind: 'value', parts: ['ref', 'ref'] };
+        if (m === 'items') return { code: `${base}.iter()`, item: { k: 'tuple', elems: [recvT.key, recvT.val] }, itemKind: 'value', parts: ['ref', 'ref'], refBase: d.kind === 'ref' || d.kind === 'mutref' };
         if (m === 'keys') return { code: `${base}.keys()`, item: recvT.key, itemKind: 'ref' };
         return { code: `${base}.values()`, item: recvT.val, itemKind: 'ref' };
       }
@@ -1389,12 +1482,14 @@ export class Lowerer implements TypeEnv {
     // An iterator variable passed on is advanced in place (Python shares the iterator).
     if (p.type.k === 'iter' && a.type.k === 'iter' && (a.kind === 'place' || a.kind === 'mutref')) return `${this.paren(a, PREC.unary)}.by_ref()`;
     if (p.type.k === 'iter' && a.type.k !== 'iter' && a.type.k !== 'unknown') return `${this.paren({ ...a, code: this.own(a) }, PREC.unary)}.into_iter()`;
-    if (p.mode === 'mut') return a.kind === 'mutref' ? a.code : `&mut ${this.paren(a, PREC.unary)}`;
+    if (p.mode === 'mut') return a.kind === 'mutref' ? a.code : `&mut ${this.paren({ ...a, code: this.mutUnwrap(a.code) }, PREC.unary)}`;
     if (p.mode === 'ref') {
       if (p.type.k === 'str') return this.strRef(a);
       if (p.type.k === 'func') return this.borrow(a);
       // A generic `&K` instantiated with str wants `&String`, not `&str`.
       if (p.type.k === 'typevar' && (a.kind === 'strlit' || a.type.k === 'str' && a.kind === 'ref')) return `&${this.own(a)}`;
+      // `&Option<T>` parameter given a T: wrap it (`&Some(..)`).
+      if (p.type.k === 'optional' && a.type.k !== 'optional' && a.type.k !== 'none' && a.type.k !== 'unknown') return `&${this.coerce(a, p.type)}`;
       return this.borrow(a.kind === 'value' && p.type.k !== 'unknown' ? { ...a, code: this.coerce(a, p.type) } : a);
     }
     return this.coerce(a, p.type);
@@ -1405,20 +1500,34 @@ export class Lowerer implements TypeEnv {
     return undefined;
   }
 
+  /** Lowering inside a Rust closure (comprehension, lambda): `?` cannot propagate from there. */
+  closureDepth = 0;
+  inClosure<R>(f: () => R): R {
+    this.closureDepth++;
+    try { return f(); } finally { this.closureDepth--; }
+  }
+
   inCatchingContext(kind: string): boolean {
+    if (this.closureDepth > 0) return false;
     if (this.scope.tryLabels.some((t) => t.catches.some((c) => c === kind || c === 'Exception' || c === 'BaseException' || c === 'LookupError' && (kind === 'KeyError' || kind === 'IndexError') || c === 'ArithmeticError' && kind === 'ZeroDivisionError'))) return true;
     return this.scope.raises && !!this.scope.info?.catchContext;
   }
 
   /** A fallible builtin (returns Result): propagate where `kind` is caught, else fail loudly. */
   propagateOrPanic(resultCode: string, kind: string): string {
-    if (this.inCatchingContext(kind) || this.scope.tryLabels.length) return this.propagate(resultCode);
+    if (this.inCatchingContext(kind) || this.scope.tryLabels.length && !this.closureDepth) return this.propagate(resultCode);
     this.useRuntime('exc');
     return `${resultCode}.unwrap_or_else(|e| py_uncaught(e))`;
   }
 
   /** `?`-style propagation of a Result inside the current context (try block or raising fn). */
   propagate(resultCode: string): string {
+    if (this.closureDepth > 0) {
+      // Inside a closure (comprehension, lambda) neither `?` nor `break 'try` can leave the
+      // enclosing function: the exception ends the program like an uncaught one.
+      this.useRuntime('exc');
+      return `${resultCode}.unwrap_or_else(|e| py_uncaught(e))`;
+    }
     const t = this.scope.tryLabels[this.scope.tryLabels.length - 1];
     if (t) return `match ${resultCode} { Ok(v) => v, Err(e) => break '${t.label} Err(e) }`;
     if (this.scope.raises) return `${resultCode}?`;
@@ -1436,10 +1545,13 @@ export class Lowerer implements TypeEnv {
   }
 
   private predeclTypes = new Map<number, { name: string; type: PyType }>();
+  /** Variables declared ahead of the block that first assigns them (`let mut x: T;`). */
+  readonly hoisted = new Set<number>();
   emitPredeclare(id: number, withPlaceholder = false) {
     const v = this.predeclTypes.get(id);
     if (!v || this.scope.declared.has(id)) return;
     this.scope.declared.add(id);
+    this.hoisted.add(id);
     const init = withPlaceholder ? this.placeholderValue(v.type) : undefined;
     this.w.line(`let mut ${rustIdent(v.name)}: ${this.rt(v.type)}${init ? ` = ${init}` : ''};`);
   }
@@ -1491,6 +1603,8 @@ export class Lowerer implements TypeEnv {
         const from = fin.findIndex((f) => f.loopDepth === depth);
         if (from >= 0) this.runFinallies(from);
         const label = this.scope.tryLabels.length && this.scope.loopLabels.length ? ` '${this.scope.loopLabels[this.scope.loopLabels.length - 1]}` : '';
+        // for/while ... else: a break skips the else block.
+        if (s.k === 'break' && this.breakFlag) w.line(`${this.breakFlag} = true;`);
         w.line(`${s.k}${label};`);
         return;
       }
@@ -1538,6 +1652,8 @@ export class Lowerer implements TypeEnv {
       return;
     }
     const t = targets[0];
+    // `Number = Union[int, float]`: a type alias, only meaningful to the type checker.
+    if (t.k === 'name' && value.k === 'index' && value.value.k === 'name' && TYPING_FORMS.has(value.value.id) && (value.value.sym?.scope === 'builtins' || value.value.sym?.kind !== 'variable')) return;
     if (t.k === 'name') return this.assignName(t, value, annotated);
     if ((t.k === 'tuple' || t.k === 'list') && value.k === 'tuple' && value.elts.length === t.elts.length && t.elts.some((x) => x.k === 'attr') && t.elts.every((x) => x.k === 'attr' || x.k === 'name')) {
       // `self.a, self.b = a, b`: independent stores when no value reads a target.
@@ -1551,7 +1667,17 @@ export class Lowerer implements TypeEnv {
     if (t.k === 'attr') {
       const cvar = t.value.type.k === 'type' ? classVarOfAttr(this, t) : undefined;
       if (cvar) { this.w.line(classVarWrite(cvar, this.exprOwned(value, cvar.type))); return; }
-      const obj = this.expr(t.value);
+      const obj0 = this.expr(t.value);
+      const obj = { ...obj0, code: this.mutUnwrap(obj0.code) };
+      const sharedT = obj0.type.k === 'class' ? obj0.type : obj0.type.k === 'optional' && obj0.type.inner.k === 'class' ? obj0.type.inner : undefined;
+      if (sharedT && this.classes.get(sharedT.name)?.shared && !(t.value.k === 'name' && t.value.id === 'self' && (this.scope.selfName || this.scope.inInit))) {
+        // A shared object: compute the value first (it may read the object), then store.
+        const v = this.exprOwned(value, this.fieldType(sharedT, t.attr) ?? t.type);
+        const target = obj0.type.k === 'optional' ? `${this.paren(obj0, PREC.unary)}.as_ref().unwrap()` : this.paren(obj0, PREC.unary);
+        this.w.line(`let __v = ${v};`);
+        this.w.line(`${target}.borrow_mut().${rustIdent(t.attr)} = __v;`);
+        return;
+      }
       if (this.scope.inInit && t.value.k === 'name' && t.value.id === 'self') {
         const ft = this.fieldType(t.value.type, t.attr) ?? t.type;
         const v = this.exprOwned(value, ft);
@@ -1709,6 +1835,8 @@ export class Lowerer implements TypeEnv {
         this.w.line(`let mut ${name} = ${v};`);
         return;
       }
+      // `cur = cur.next` through a shared object's `borrow()`: end the borrow before assigning.
+      if (v.includes('.borrow()') && new RegExp(`\\b${name}\\b`).test(v)) { this.w.line(`let __t = ${v};`); this.w.line(`${name} = __t;`); return; }
       this.w.line(`${name} = ${v};`);
       return;
     }
@@ -1816,7 +1944,8 @@ export class Lowerer implements TypeEnv {
       return this.expr(x).code;
     });
     void span;
-    this.w.line(`(${places.join(', ')}) = ${v};`);
+    if (v.includes('.borrow()')) { this.w.line(`let __t = ${v};`); this.w.line(`(${places.join(', ')}) = __t;`); }
+    else this.w.line(`(${places.join(', ')}) = ${v};`);
   }
 
   /** An owned value `code` of type t reshaped into nested Rust tuples matching a (possibly
@@ -1859,6 +1988,14 @@ export class Lowerer implements TypeEnv {
       const g = this.globals.get(t.id)!;
       const rhs = this.binopCode(s.op, { code: g.rust, type: g.type, kind: 'value', prec: PREC.atom }, s.value, g.type, s.span);
       this.w.line(`${g.rust.replace(/\.get\(\)$/, '')}.set(${rhs});`);
+      return;
+    }
+    if (t.k === 'attr' && t.value.type.k === 'class' && this.classes.get(t.value.type.name)?.shared && !(t.value.k === 'name' && t.value.id === 'self')) {
+      // A shared object's field: read, compute, then store through `borrow_mut()`.
+      const ft = this.fieldType(t.value.type, t.attr) ?? t.type;
+      const rhs = this.binopCode(s.op, this.attribute(t), s.value, ft, s.span);
+      this.w.line(`let __v = ${rhs};`);
+      this.w.line(`${this.paren(this.expr(t.value), PREC.unary)}.borrow_mut().${rustIdent(t.attr)} = __v;`);
       return;
     }
     if (t.k === 'attr') {
@@ -1906,6 +2043,14 @@ export class Lowerer implements TypeEnv {
       if (dt.flavor === 'counter' || dt.flavor === 'defaultdict') {
         const def = this.defaultValue(dt.val);
         this.w.line(`let __e = ${this.paren(d, PREC.unary)}.entry_or_insert_with(${kOwned}, || ${def});`);
+      } else if (this.inCatchingContext('KeyError')) {
+        // A missing key raises KeyError(repr(key)) that a handler can catch.
+        this.useRuntime('exc');
+        const keyTmp = /\?|\bbreak\b|\breturn\b/.test(k.code);
+        if (keyTmp) this.w.line(`let __k = ${kOwned};`);
+        const kr = keyTmp ? '&__k' : this.keyRef(k, dt.key);
+        const rep = this.reprOf(keyTmp ? { code: '__k', type: k.type, kind: 'place', prec: PREC.atom } : k);
+        this.w.line(`let __e = ${this.propagate(`${this.paren(d, PREC.unary)}.get_mut(${kr}).ok_or_else(|| PyErr::new("KeyError", ${rep}))`)};`);
       } else {
         this.useRuntime('pystr');
         this.w.line(`let __e = ${this.paren(d, PREC.unary)}.get_mut(${this.keyRef(k, dt.key)}).expect("KeyError");`);
@@ -1952,7 +2097,7 @@ export class Lowerer implements TypeEnv {
       if (n?.kind === 'mutref') return `*${n.code}`;
       return rustIdent(t.id);
     }
-    if (t.k === 'attr') return `${this.paren(this.expr(t.value), PREC.unary)}.${rustIdent(t.attr)}`;
+    if (t.k === 'attr') return this.mutUnwrap(`${this.paren(this.expr(t.value), PREC.unary)}.${rustIdent(t.attr)}`);
     if (t.k === 'index') {
       const c = this.expr(t.value);
       return `${this.paren(c, PREC.unary)}[${this.indexCode(c, t.index)}]`;
@@ -2062,9 +2207,33 @@ export class Lowerer implements TypeEnv {
     }
     if (it.parts && s.target.k === 'name') it = { ...it, code: this.ownedItems(it), parts: undefined };
     it = this.mutLoopIter(s, it);
-    const pat = this.bindTarget(s.target, it.item, it.itemKind, true, it.parts);
+    // The loop variable outlives the loop (Python leaks it): bind a fresh name, copy it out.
+    const leak = s.target.k === 'name' && s.target.sym && this.hoisted.has(s.target.sym.id) && !this.scope.names.has(s.target.sym.id) ? s.target : undefined;
+    let pat: string;
+    // Names inside a tuple target that outlive the loop (`for c, v in ...` then `use(c)`).
+    const leakedParts: Extract<AST.Expr, { k: 'name' }>[] = [];
+    if (leak) {
+      const tmp = `__${leak.id}`;
+      pat = it.itemKind === 'ref' && isCopy(it.item) ? `&${tmp}` : tmp;
+    } else {
+      const before = new Set(this.scope.names.keys());
+      const collect = (x: AST.Expr) => { if (x.k === 'name' && x.sym && this.hoisted.has(x.sym.id) && !before.has(x.sym.id)) leakedParts.push(x); if (x.k === 'tuple' || x.k === 'list') x.elts.forEach(collect); };
+      if (s.target.k === 'tuple' || s.target.k === 'list') collect(s.target);
+      pat = this.bindTarget(s.target, it.item, it.itemKind, true, it.parts);
+      for (const x of leakedParts) pat = pat.replace(new RegExp(`(?<![\\w.])${rustIdent(x.id).replace(/[#]/g, '\\$&')}(?!\\w)`), `__${x.id}`);
+    }
     const iterCode = it.code.endsWith('.iter()') && /^[\w.]+\.iter\(\)$/.test(it.code) && !it.refBase ? `&${it.code.slice(0, -'.iter()'.length)}` : it.code;
     this.loopHead(label, `for ${pat} in ${iterCode}`);
+    if (leak) {
+      const tmp = `__${leak.id}`;
+      this.w.line(`${rustIdent(leak.id)} = ${this.coerce({ code: tmp, type: it.item, kind: it.itemKind === 'ref' && !isCopy(it.item) ? 'ref' : it.itemKind === 'char' ? 'char' : 'value', prec: PREC.atom }, this.varType(leak))};`);
+    }
+    for (const x of leakedParts) {
+      const bound = this.scope.names.get(x.sym!.id);
+      const t = bound?.type ?? this.varType(x);
+      this.w.line(`${rustIdent(x.id)} = ${this.coerce({ code: `__${x.id}`, type: t, kind: bound?.kind === 'ref' || bound?.kind === 'char' ? bound.kind : 'value', prec: PREC.atom }, this.varType(x))};`);
+      this.scope.names.delete(x.sym!.id);
+    }
     this.loopBody(s.body, label, flag);
     this.w.close();
     this.scope.names = saved;
@@ -2173,6 +2342,8 @@ export class Lowerer implements TypeEnv {
       if (arg) {
         const a = this.expr(arg.value);
         msg = a.kind === 'strlit' ? a.code : a.type.k === 'str' ? this.own(a) : `${displayArg(this, a)}.to_string()`;
+        // str(KeyError(k)) is repr(k).
+        if (kind === 'KeyError' && e.args.length === 1) msg = this.reprOf(a);
         if (e.args.length > 1) {
           msg = `format!("({})", [${e.args.map((x) => `${this.reprOf(this.expr(x.value))}`).join(', ')}].join(", "))`;
         }
@@ -2462,7 +2633,72 @@ export class Lowerer implements TypeEnv {
     this.w.line(`${out}.push(${v});`);
   }
 
+  /** Local functions lowered as nested `fn`s, by symbol: captured variables become parameters. */
+  readonly localFns = new Map<number, { rust: string; params: PyType[]; ret: PyType; captured: { sym: AST.SymbolRef; name: string; type: PyType; mode: 'value' | 'ref' | 'mut' }[] }>();
+  /** Set by module.ts: predeclares variables first assigned in nested blocks. */
+  declareHoistedHook?: (L: Lowerer, body: AST.Stmt[]) => void;
+
+  /** A recursive nested function: Rust closures cannot call themselves, so it becomes a nested
+   * `fn` whose captured variables are passed explicitly (`&mut memo`, `a: &str`). */
+  recursiveNestedDef(s: Extract<AST.Stmt, { k: 'def' }>): boolean {
+    if (!s.sym || s.isGenerator || s.params.some((p) => p.kind !== 'normal' || p.default)) return false;
+    let recursive = false;
+    walkExprs(s.body, (e) => { if (e.k === 'call' && e.func.k === 'name' && e.func.sym?.id === s.sym!.id) recursive = true; }, true);
+    if (!recursive) return false;
+    const own = new Set(s.params.map((p) => p.sym?.id));
+    const outer = this.scope;
+    const captured = new Map<number, { sym: AST.SymbolRef; name: string; type: PyType; mode: 'value' | 'ref' | 'mut' }>();
+    walkExprs(s.body, (e) => {
+      if (e.k !== 'name' || !e.sym || own.has(e.sym.id) || e.sym.id === s.sym!.id) return;
+      if (e.sym.scope !== 'function' || !(outer.declared.has(e.sym.id) || outer.names.has(e.sym.id))) return;
+      if (this.localFns.has(e.sym.id)) return;
+      const n = outer.names.get(e.sym.id);
+      const type = n?.type ?? this.varType(e);
+      captured.set(e.sym.id, { sym: e.sym, name: e.id, type, mode: 'value' });
+    }, true);
+    if (s.body.some((x) => x.k === 'nonlocal' || x.k === 'global')) return false;
+    const uses = scanVars(s.body);
+    for (const c of captured.values()) {
+      const u = uses.get(c.sym.id);
+      if (u && u.assigns > 0) return false; // rebinding an outer variable needs `nonlocal`
+      c.mode = u?.mutated ? 'mut' : isCopy(c.type) ? 'value' : 'ref';
+    }
+    const ret = s.retType.k === 'unknown' ? T.none : s.retType;
+    const info = { rust: rustIdent(s.name), params: s.params.map((p) => p.type), ret, captured: [...captured.values()] };
+    this.localFns.set(s.sym.id, info);
+    const params = s.params.map((p) => `${rustIdent(p.name)}: ${this.rt(p.type)}`);
+    const names = new Map<number, { code: string; kind: RExpr['kind']; type: PyType }>();
+    for (const c of info.captured) {
+      const name = rustIdent(c.name);
+      if (c.mode === 'mut') { params.push(`${name}: &mut ${this.rt(c.type)}`); names.set(c.sym.id, { code: name, kind: 'mutref', type: c.type }); }
+      else if (c.mode === 'ref') {
+        params.push(`${name}: ${c.type.k === 'str' ? '&str' : c.type.k === 'list' ? `&[${this.rt(c.type.elem)}]` : `&${this.rt(c.type)}`}`);
+        names.set(c.sym.id, { code: name, kind: 'ref', type: c.type });
+      } else { params.push(`${name}: ${this.rt(c.type)}`); names.set(c.sym.id, { code: name, kind: 'place', type: c.type }); }
+    }
+    for (const p of s.params) if (p.sym) names.set(p.sym.id, { code: rustIdent(p.name), kind: 'place', type: p.type });
+    const inner = this.newScope({ info: outer.info, vars: uses, declared: new Set(s.params.map((p) => p.sym!.id).filter((x) => x !== undefined)), names, returnType: ret, isMain: false, selfName: undefined });
+    this.scope = inner;
+    this.w.open(`fn ${info.rust}(${params.join(', ')})${ret.k !== 'none' ? ` -> ${this.rt(ret)}` : ''} {`);
+    this.declareHoistedHook?.(this, s.body);
+    this.functionBody(s.body, ret);
+    this.scope = outer;
+    this.w.close();
+    return true;
+  }
+
+  /** Arguments for the captured variables of a local `fn` at a call site. */
+  capturedArgs(info: { captured: { sym: AST.SymbolRef; name: string; type: PyType; mode: 'value' | 'ref' | 'mut' }[] }, span: AST.Span): string[] {
+    return info.captured.map((c) => {
+      const r = this.name({ k: 'name', span, type: c.type, id: c.name, sym: c.sym });
+      if (c.mode === 'mut') return r.kind === 'mutref' ? r.code : `&mut ${this.paren(r, PREC.unary)}`;
+      if (c.mode === 'ref') return c.type.k === 'str' ? this.strRef(r) : this.borrow(r);
+      return this.val(r);
+    });
+  }
+
   nestedDef(s: Extract<AST.Stmt, { k: 'def' }>) {
+    if (this.recursiveNestedDef(s)) return;
     // Nested function: a closure capturing the enclosing scope.
     const saved = new Map(this.scope.names);
     const params = s.params.filter((p) => p.kind === 'normal').map((p) => {
@@ -2521,6 +2757,9 @@ export const BUILTIN_EXC_PARENT: Record<string, string> = {
   FrozenInstanceError: 'AttributeError',
 };
 
+/** typing constructs whose subscription is a type, not a value (`Union[int, str]`). */
+const TYPING_FORMS = new Set(['Union', 'Optional', 'List', 'Dict', 'Tuple', 'Set', 'FrozenSet', 'Callable', 'Iterable', 'Iterator', 'Sequence', 'Mapping', 'Type', 'Literal', 'list', 'dict', 'tuple', 'set']);
+
 function endsWithReturn(stmts: AST.Stmt[]): boolean {
   const last = stmts[stmts.length - 1];
   if (!last) return false;
@@ -2535,6 +2774,14 @@ function isEmptyContainer(e: AST.Expr): boolean {
   if (e.k === 'dict' && e.items.length === 0) return true;
   if (e.k === 'call' && e.func.k === 'name' && ['list', 'dict', 'set', 'deque', 'defaultdict', 'Counter'].includes(e.func.id) && e.args.length <= 1) return true;
   return false;
+}
+
+/** The kind of an empty container literal (`[]`, `set()`, `frozenset()`): equal when the same. */
+function emptyFamily(e: AST.Expr): string | undefined {
+  if ((e.k === 'list' || e.k === 'tuple') && !e.elts.length) return e.k;
+  if (e.k === 'dict' && !e.items.length) return 'dict';
+  if (e.k === 'call' && e.func.k === 'name' && e.func.sym?.scope === 'builtins' && !e.args.length) return ({ list: 'list', tuple: 'tuple', dict: 'dict', set: 'set', frozenset: 'set' } as Record<string, string>)[e.func.id];
+  return undefined;
 }
 
 /** Truthiness of a literal known without running it (undefined when it depends on values). */

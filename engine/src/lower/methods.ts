@@ -220,6 +220,8 @@ function strMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m: 
 /** A narrowed Optional receiver (`x.as_ref().unwrap()`) of a mutating method: `x.as_mut().unwrap()`. */
 function mutRecv(r: RExpr, m: string): RExpr {
   if (MUTATING_METHODS.has(m) && r.code.endsWith('.as_ref().unwrap()')) return { ...r, code: `${r.code.slice(0, -'.as_ref().unwrap()'.length)}.as_mut().unwrap()`, kind: 'mutref' };
+  // A field of a shared object (`x.borrow().items`): mutate through `borrow_mut()`.
+  if (MUTATING_METHODS.has(m) && r.code.includes('.borrow().')) return { ...r, code: r.code.replace(/\.borrow\(\)\./g, '.borrow_mut().') };
   return r;
 }
 
@@ -301,9 +303,15 @@ function dictMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m:
     case 'items': return v(`${recv}.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<Vec<_>>()`, { k: 'list', elem: { k: 'tuple', elems: [t.key, t.val] } });
     case 'setdefault': {
       const def = args[1] ? L.exprOwned(args[1], t.val) : L.defaultValue(t.val);
+      // A Copy value is read out at once (several setdefault calls may share a statement);
+      // other values stay a `&mut` into the dict (`d.setdefault(k, []).append(x)`).
+      // (`.clone()`, not `*`: a deref would keep the dict borrowed inside println!.)
+      if (isCopy(t.val)) return { code: `${recv}.entry_or_insert_with(${L.exprOwned(args[0], t.key)}, || ${def}).clone()`, type: t.val, kind: 'value', prec: PREC.atom };
       return { code: `${recv}.entry_or_insert_with(${L.exprOwned(args[0], t.key)}, || ${def})`, type: t.val, kind: 'mutref', prec: PREC.atom };
     }
     case 'pop': {
+      // pop(k, None): the Option itself (None when missing).
+      if (args.length >= 2 && args[1].k === 'const' && args[1].value === null && t.val.k !== 'optional') return v(`${recv}.remove(${key(0)})`, { k: 'optional', inner: t.val });
       if (args.length >= 2) return v(`${recv}.remove(${key(0)}).unwrap_or(${L.exprOwned(args[1], t.val)})`, t.val);
       L.useRuntime('pystr');
       const k = L.expr(args[0], t.key);
@@ -311,8 +319,24 @@ function dictMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m:
     }
     case 'popitem': return v(orRaise(L, `${recv}.pop_last()`, 'KeyError', '"popitem(): dictionary is empty"'), { k: 'tuple', elems: [t.key, t.val] });
     case 'update': {
-      const o = L.expr(args[0]);
-      return v(`for (k, v) in ${L.paren(o, PREC.unary)}.iter() { ${recv}.insert(k.clone(), v.clone()); }`, T.none);
+      if (t.flavor === 'counter' && args[0] && args[0].type.k !== 'dict') {
+        // Counter.update(iterable): count each item.
+        const it = L.iterate(args[0]);
+        return v(`for x in ${L.ownedItems(it)} { *${recv}.entry_or_insert_with(x, || 0) += 1; }`, T.none);
+      }
+      const stmts: string[] = [];
+      if (args[0]) {
+        const o = L.expr(args[0]);
+        if (o.type.k === 'dict') stmts.push(`for (k, v) in ${L.paren(o, PREC.unary)}.iter() { ${recv}.insert(k.clone(), v.clone()); }`);
+        else {
+          // An iterable of (key, value) pairs.
+          const it = L.iterate(args[0]);
+          stmts.push(`for (k, v) in ${wrapIter(L.ownedItems(it))} { ${recv}.insert(k, v); }`);
+        }
+      }
+      // update(key=value, ...): str keys.
+      for (const a of e.args.filter((x) => x.name)) stmts.push(`${recv}.insert(${rustStr(a.name!)}.to_string(), ${L.exprOwned(a.value, t.val)});`);
+      return v(stmts.length === 1 && stmts[0].startsWith('for ') ? stmts[0] : `{ ${stmts.join(' ')} }`, T.none);
     }
     case 'clear': return v(`${recv}.clear()`, T.none);
     case 'copy': return v(L.own(d), t);

@@ -7,7 +7,7 @@ import { FuncInfo, ParamInfo } from './context';
 import { isCopy, rustIdent, rustStr } from './rtypes';
 import { MUTATING_METHODS, elementAlias, rootName, scanVars, setCallMutations, walkExprs } from './scan';
 import { BUILTIN_EXC_PARENT, Lowerer, ItemInfo } from './lowerer';
-import { analyzeClassVars, collectClass, lowerClass } from './classes';
+import { analyzeClassVars, analyzeSharing, collectClass, lowerClass } from './classes';
 import { lowerGeneratorBody } from './generators';
 import { canMemoize, emitMemoWrapper, isMemoized } from './memo';
 
@@ -98,6 +98,7 @@ function analyseRaises(L: Lowerer, all: FuncInfo[], byName: (call: Extract<AST.E
     walkExprs(f.def.body, (e) => {
       if (e.k === 'call' && e.func.k === 'name' && (e.func.id === 'int' || e.func.id === 'float') && e.args[0]?.value.type.k === 'str') found = true;
       if (e.k === 'index' && e.value.type.k === 'dict' && e.value.type.flavor === undefined) found = true;
+      if (e.k === 'bin' && e.op === '+' && e.left.type.k === 'str' && ['int', 'float', 'bool', 'none', 'list', 'dict', 'tuple'].includes(e.right.type.k)) found = true;
       if (e.k === 'bin' && ['/', '//', '%'].includes(e.op) && (e.left.type.k === 'int' || e.left.type.k === 'float') && !(e.right.k === 'num' && Number(e.right.value) !== 0)) found = true;
     });
     return found;
@@ -173,6 +174,7 @@ export function lowerModule(module: AST.Module, options: LowerOptions = {}): Low
   const L = new Lowerer(module);
   const w = new RustWriter();
   L.w = w;
+  L.declareHoistedHook = declareHoisted;
   L.scope = L.newScope({ isMain: true });
   const body = module.body;
 
@@ -193,6 +195,7 @@ export function lowerModule(module: AST.Module, options: LowerOptions = {}): Low
     }
   }
   analyzeClassVars(L, body);
+  analyzeSharing(L, body);
   const defs = body.filter((s): s is Extract<AST.Stmt, { k: 'def' }> => s.k === 'def');
   const mainDef = defs.find((d) => d.name === 'main');
   for (const d of defs) L.funcs.set(d.name, makeFuncInfo(L, d));
@@ -581,7 +584,17 @@ export function declareHoisted(L: Lowerer, body: AST.Stmt[]) {
     (L as any).predeclTypes.set(id, { name: first.name, type: first.type });
     // Assigned inside a try block: Rust cannot see that the handlers leave or re-raise, so
     // start from a placeholder value to satisfy definite initialisation.
-    L.emitPredeclare(id, s.k === 'try');
+    // A loop variable read after its loop: Rust cannot prove the loop ran, so initialise it.
+    let loopTarget = false;
+    const visitFor = (ss: AST.Stmt[]) => ss.forEach((x) => {
+      const binds = (t: AST.Expr): boolean => (t.k === 'name' ? t.sym?.id === id : t.k === 'tuple' || t.k === 'list' ? t.elts.some(binds) : false);
+      if (x.k === 'for' && binds(x.target)) loopTarget = true;
+      if (x.k === 'if' || x.k === 'while' || x.k === 'for') { visitFor(x.body); visitFor(x.orelse); }
+      if (x.k === 'try') { visitFor(x.body); x.handlers.forEach((h) => visitFor(h.body)); visitFor(x.orelse); visitFor(x.finalbody); }
+      if (x.k === 'with') visitFor(x.body);
+    });
+    visitFor([s]);
+    L.emitPredeclare(id, s.k === 'try' || loopTarget);
   }
 }
 

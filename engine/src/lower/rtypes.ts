@@ -5,6 +5,8 @@ export interface TypeEnv {
   /** Rust type of a user class instance (struct name, Box<dyn Trait>, ...). */
   classType(name: string): string | undefined;
   useRuntime(chunk: string): void;
+  /** Optional[C] of a self-referential class C is `Option<Box<C>>` (a recursive struct). */
+  boxedOptional?(name: string): boolean;
 }
 
 export function rustType(t: PyType, env: TypeEnv): string {
@@ -20,7 +22,9 @@ export function rustType(t: PyType, env: TypeEnv): string {
     case 'deque': return `std::collections::VecDeque<${rustType(t.elem, env)}>`;
     case 'dict': env.useRuntime('dict'); return `Dict<${rustType(t.key, env)}, ${rustType(t.val, env)}>`;
     case 'tuple': return t.elems.length === 1 ? `(${rustType(t.elems[0], env)},)` : `(${t.elems.map((e) => rustType(e, env)).join(', ')})`;
-    case 'optional': return `Option<${rustType(t.inner, env)}>`;
+    case 'optional':
+      if (t.inner.k === 'class' && env.boxedOptional?.(t.inner.name)) return `Option<Box<${rustType(t.inner, env)}>>`;
+      return `Option<${rustType(t.inner, env)}>`;
     case 'class': {
       const user = env.classType(t.name);
       if (user) return user + (t.args.length ? `<${t.args.map((a) => rustType(a, env)).join(', ')}>` : '');

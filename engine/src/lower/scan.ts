@@ -111,10 +111,18 @@ export function scanVars(body: AST.Stmt[], mutatingCall?: (call: Extract<AST.Exp
         case 'with': s.items.forEach((i) => { if (i.target) bind(i.target, inLoop); }); visit(s.body, inLoop); break;
         case 'match': s.cases.forEach((c) => visit(c.body, inLoop)); break;
         case 'del': s.targets.forEach((t) => { const u = get(rootName(t)); if (u) u.mutated = true; }); break;
+        // A nested function that changes a captured container (`memo[k] = v`) mutates it.
+        case 'def': visit(s.body, inLoop); break;
       }
     }
   };
   visit(body, false);
+  walkExprs(body.filter((s) => s.k === 'def'), (e) => {
+    if (e.k === 'call' && e.func.k === 'attr' && MUTATING_METHODS.has(e.func.attr)) {
+      const u = get(rootName(e.func.value));
+      if (u) u.mutated = true;
+    }
+  }, true);
   walkExprs(body, (e) => {
     if (e.k === 'call' && e.func.k === 'attr' && MUTATING_METHODS.has(e.func.attr)) {
       const u = get(rootName(e.func.value));
