@@ -122,9 +122,9 @@ describe('worker: node bin/portalis.js worker', function () {
   });
 
   it('a request on which the engine fails internally still answers with its own id', async function () {
-    // d.update(z=2) made translate() throw at the time of writing; whatever the engine does,
-    // the response must carry the request id so the caller can match it.
-    w.send({ id: 'internal', code: 'd = {"a": 1}\nd.update(z=2)\nprint(d)\n' });
+    // xs.append() (no argument) made translate() throw at the time of writing; whatever the
+    // engine does, the response must carry the request id so the caller can match it.
+    w.send({ id: 'internal', code: 'xs = [1]\nxs.append()\nprint(xs)\n' });
     const r = await w.next();
     checkOrGap('worker/internal error keeps the request id', () => {
       assert.strictEqual(r.id, 'internal', `response: ${JSON.stringify(r).slice(0, 300)}`);

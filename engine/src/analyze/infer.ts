@@ -192,6 +192,12 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
     if (s.k === 'augassign' && s.target.k === 'index') {
       const k = keyOf(s.target.value);
       refine(k, (c) => (c.k === 'dict' ? { ...c, key: join(c.key, s.target.type === undefined ? T.unknown : (s.target as any).index.type), val: c.flavor === 'counter' ? T.int : join(c.val, s.value.type) } : c));
+      // d[a][b] += v on a dict of (default)dicts: both key types and the inner value type.
+      const outer = s.target.value;
+      if (outer.k === 'index') {
+        const innerKey = s.target.index.type;
+        refine(keyOf(outer.value), (c) => (c.k === 'dict' && c.val.k === 'dict' ? { ...c, key: join(c.key, outer.index.type), val: { ...c.val, key: join(c.val.key, innerKey), val: join(c.val.val, s.value.type) } } : c));
+      }
     }
     if (s.k === 'augassign' && s.target.k !== 'index') {
       const k = keyOf(s.target);
@@ -230,7 +236,7 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
       // d[k].append(x) / d.setdefault(k, []).append(x): dict of lists
       if ((m === 'append' || m === 'add') && a0 && recv.k === 'index') {
         const kk = keyOf(recv.value);
-        refine(kk, (c) => (c.k === 'dict' ? { ...c, key: join(c.key, recv.index.type), val: c.val.k === 'list' || c.val.k === 'unknown' ? { k: m === 'add' ? 'set' : 'list', elem: join(c.val.k === 'list' ? c.val.elem : undefined, a0.type) } as PyType : c.val } : c));
+        refine(kk, (c) => (c.k === 'dict' ? { ...c, key: join(c.key, recv.index.type), val: c.val.k === 'list' || c.val.k === 'set' || c.val.k === 'unknown' ? { k: m === 'add' ? 'set' : 'list', elem: join(c.val.k === 'list' || c.val.k === 'set' ? c.val.elem : undefined, a0.type) } as PyType : c.val } : c));
       }
       if ((m === 'append' || m === 'add') && a0 && recv.k === 'call' && recv.func.k === 'attr' && recv.func.attr === 'setdefault') {
         const kk = keyOf(recv.func.value);

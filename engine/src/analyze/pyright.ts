@@ -85,8 +85,18 @@ export class PyrightAnalyzer {
     // `[car, truck]` is list[Car | Truck] (→ the common base class), not list[object].
     const rules = (config as any).diagnosticRuleSet;
     if (rules) { rules.strictListInference = true; rules.strictSetInference = true; rules.strictDictionaryInference = true; }
-    const resolver = new ImportResolver(this.sp, config, new NoAccessHost());
-    this.program = new Program(resolver, config, this.sp, undefined, /* disableChecker */ true);
+    this.config = config;
+    this.program = this.newProgram();
+  }
+
+  private config: ConfigOptions;
+  private analysesSinceReset = 0;
+  /** Pyright's caches grow with every distinct text; start afresh now and then (≈0.3 s). */
+  private static readonly RESET_EVERY = 400;
+
+  private newProgram(): Program {
+    const resolver = new ImportResolver(this.sp, this.config, new NoAccessHost());
+    return new Program(resolver, this.config, this.sp, undefined, /* disableChecker */ true);
   }
 
   /** Syntax errors only (fast, no type evaluation). */
@@ -106,6 +116,11 @@ export class PyrightAnalyzer {
     // translations, and a user file called e.g. math.py cannot shadow the stdlib.
     void fileName;
     const uri = Uri.file('/__portalis__/__portalis_input__.py', this.sp);
+    if (++this.analysesSinceReset > PyrightAnalyzer.RESET_EVERY) {
+      this.program.dispose();
+      this.program = this.newProgram();
+      this.analysesSinceReset = 0;
+    }
     this.program.setFileOpened(uri, ++this.version, text);
     while (this.program.analyze()) { /* runs to completion without a time budget */ }
     const parse = this.program.getParseResults(uri);

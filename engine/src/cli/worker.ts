@@ -50,11 +50,19 @@ export function runWorker() {
   const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   rl.on('line', (line) => {
     if (!line.trim()) return;
+    let req: any;
     let res: any;
     try {
-      res = handleRequest(JSON.parse(line));
+      req = JSON.parse(line);
     } catch (e) {
-      res = { id: null, error: `bad request: ${(e as Error).message}` };
+      process.stdout.write(JSON.stringify({ id: null, error: `bad request: ${(e as Error).message}` }) + '\n');
+      return;
+    }
+    try {
+      res = handleRequest(req);
+    } catch (e) {
+      // An engine failure on one request must not lose its id or stop the worker.
+      res = { id: req?.id ?? null, error: `internal error: ${(e as Error).message}` };
     }
     process.stdout.write(JSON.stringify(res) + '\n');
   });

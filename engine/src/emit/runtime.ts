@@ -41,15 +41,30 @@ fn py_fmod(a: f64, b: f64) -> f64 {
         panic!("ZeroDivisionError: float modulo");
     }
     let r = a % b;
-    if r != 0.0 && ((r < 0.0) != (b < 0.0)) { r + b } else { r }
+    if r == 0.0 {
+        0.0f64.copysign(b)
+    } else if (r < 0.0) != (b < 0.0) {
+        r + b
+    } else {
+        r
+    }
 }
 
-/// Python \`//\` on floats.
+/// Python \`//\` on floats (CPython's float_floor_div, exact at the edges: 1.0 // 0.1 == 9.0).
 fn py_ffloordiv(a: f64, b: f64) -> f64 {
     if b == 0.0 {
         panic!("ZeroDivisionError: float floor division by zero");
     }
-    (a / b).floor()
+    let m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 && ((b < 0.0) != (m < 0.0)) {
+        div -= 1.0;
+    }
+    if div == 0.0 {
+        return 0.0f64.copysign(a / b);
+    }
+    let f = div.floor();
+    if div - f > 0.5 { f + 1.0 } else { f }
 }`,
   },
   truediv: {
@@ -872,6 +887,55 @@ fn exc_repr(e: &PyErr) -> String {
     }
 }`,
   },
+  counter: {
+    deps: ['dict', 'pystr'],
+    code: `
+/// Counter's items, most common first (ties keep insertion order, like most_common()).
+fn counter_most_common<K: std::hash::Hash + Eq + Clone>(c: &Dict<K, i64>) -> Vec<(K, i64)> {
+    let mut v: Vec<(K, i64)> = c.iter().map(|(k, n)| (k.clone(), *n)).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v
+}
+
+/// str(Counter): \`Counter({'a': 2, 'b': 1})\`, most common first.
+fn counter_str<K: std::hash::Hash + Eq + Clone + PyStr>(c: &Dict<K, i64>) -> String {
+    if c.is_empty() {
+        return "Counter()".to_string();
+    }
+    let items: Vec<String> = counter_most_common(c).iter().map(|(k, n)| format!("{}: {}", k.py_repr(), n)).collect();
+    format!("Counter({{{}}})", items.join(", "))
+}
+
+/// Counter arithmetic: + (sum), - (difference), & (min), | (max); only positive counts stay.
+fn counter_op<K: std::hash::Hash + Eq + Clone>(a: &Dict<K, i64>, b: &Dict<K, i64>, op: char) -> Dict<K, i64> {
+    let mut out = Dict::new();
+    for (k, &x) in a.iter() {
+        let y = b.get(k).copied().unwrap_or(0);
+        let n = match op {
+            '+' => x + y,
+            '-' => x - y,
+            '&' => x.min(y),
+            _ => x.max(y),
+        };
+        if n > 0 {
+            out.insert(k.clone(), n);
+        }
+    }
+    if op == '+' || op == '|' {
+        for (k, &y) in b.iter() {
+            if !a.contains_key(k) && y > 0 {
+                out.insert(k.clone(), y);
+            }
+        }
+    }
+    out
+}
+
+/// Counter.elements(): each key repeated by its count, in insertion order.
+fn counter_elements<K: std::hash::Hash + Eq + Clone>(c: &Dict<K, i64>) -> Vec<K> {
+    c.iter().flat_map(|(k, &n)| std::iter::repeat(k.clone()).take(n.max(0) as usize)).collect()
+}`,
+  },
   lru_cache: {
     deps: [],
     code: `
@@ -1354,7 +1418,7 @@ fn str_swapcase(s: &str) -> String {
 }`,
   },
   obj: {
-    deps: ['pystr'],
+    deps: ['pystr', 'fmod'],
     code: `
 /// A Python value whose type varies at run time (a list mixing ints and strs, a dict of mixed
 /// values): the union types of a translation.
@@ -1403,6 +1467,31 @@ impl Obj {
             Obj::Dict(_) => "dict",
         }
     }
+    fn is_none(&self) -> bool {
+        matches!(self, Obj::None)
+    }
+    fn is_some(&self) -> bool {
+        !self.is_none()
+    }
+    /// len(x)
+    fn len(&self) -> usize {
+        match self {
+            Obj::Str(s) => s.chars().count(),
+            Obj::List(v) | Obj::Tuple(v) => v.len(),
+            Obj::Dict(v) => v.len(),
+            _ => panic!("TypeError: object of type '{}' has no len()", self.type_name()),
+        }
+    }
+    fn rank(&self) -> u8 {
+        match self {
+            Obj::None => 0,
+            Obj::Bool(_) | Obj::Int(_) | Obj::Float(_) => 1,
+            Obj::Str(_) => 2,
+            Obj::List(_) => 3,
+            Obj::Tuple(_) => 4,
+            Obj::Dict(_) => 5,
+        }
+    }
     fn truthy(&self) -> bool {
         match self {
             Obj::None => false,
@@ -1440,6 +1529,31 @@ impl PartialOrd for Obj {
                 (Some(x), Some(y)) => x.partial_cmp(&y),
                 _ => None,
             },
+        }
+    }
+}
+
+impl Eq for Obj {}
+
+impl Ord for Obj {
+    /// Python raises TypeError comparing unrelated types; here they order by type.
+    fn cmp(&self, o: &Obj) -> std::cmp::Ordering {
+        self.partial_cmp(o).unwrap_or_else(|| self.rank().cmp(&o.rank()))
+    }
+}
+
+impl std::hash::Hash for Obj {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        match self {
+            Obj::None => 0u8.hash(h),
+            Obj::Str(s) => s.hash(h),
+            Obj::List(v) | Obj::Tuple(v) => v.hash(h),
+            Obj::Dict(v) => v.len().hash(h),
+            _ => {
+                // 1, 1.0 and True are the same key in Python.
+                let x = self.num().unwrap_or(0.0);
+                if x.fract() == 0.0 && x.abs() < 9.2e18 { (x as i64).hash(h) } else { x.to_bits().hash(h) }
+            }
         }
     }
 }
@@ -1499,11 +1613,8 @@ fn obj_arith(a: &Obj, b: &Obj, op: char) -> Obj {
                 '-' => x - y,
                 '*' => x * y,
                 '/' => x / y,
-                '%' => {
-                    let r = x % y;
-                    if r != 0.0 && ((r < 0.0) != (y < 0.0)) { r + y } else { r }
-                }
-                _ => (x / y).floor(),
+                '%' => py_fmod(x, y),
+                _ => py_ffloordiv(x, y),
             })
         }
     }

@@ -4,7 +4,9 @@ import { PyType, T, typeToString } from '../types';
 import { FuncInfo, PREC, RExpr } from './context';
 import { elemType, isCopy, isNumeric, isObjUnion, rustChar, rustIdent, rustStr } from './rtypes';
 import type { Lowerer } from './lowerer';
-import { wrapIter, BUILTIN_EXC_PARENT } from './lowerer';
+import { wrapIter, BUILTIN_EXC_PARENT, hasCall } from './lowerer';
+
+let lockedCallCounter = 0;
 import { buildFormat, displayArg, formatField, lowerPercentFormat, lowerStrFormat, staticRepr } from './format';
 import { lowerMethodCall } from './methods';
 import { binaryFn, lowerItertools } from './itertools';
@@ -85,6 +87,21 @@ export function lowerCall(L: Lowerer, e: Call, expected?: PyType): RExpr {
         const obj = L.expr(recv);
         return v(`(${L.paren(obj, PREC.unary)}.${rustIdent(f.attr)})(${e.args.map((a) => L.exprOwned(a.value)).join(', ')})`, e.type);
       }
+    }
+    if (L.lockedGlobal(recv) && e.args.some((a) => !a.star && hasCall(a.value))) {
+      // A method on a Mutex global whose arguments call code (that may lock it as well):
+      // evaluate the arguments first, as Python does, then lock for the call.
+      const lets: string[] = [];
+      const args = e.args.map((a, i) => {
+        if (a.star || !hasCall(a.value)) return a;
+        const tmp = `__a${i}`;
+        lets.push(`let ${tmp} = ${L.exprOwned(a.value)};`);
+        const sym: AST.SymbolRef = { id: -6000 - i - 100 * (lockedCallCounter++), scope: 'function', declType: a.value.type, kind: 'variable' };
+        L.scope.names.set(sym.id, { code: tmp, kind: 'value', type: a.value.type });
+        return { ...a, value: { k: 'name', span: a.value.span, type: a.value.type, id: tmp, sym } as AST.Expr };
+      });
+      const r = lowerMethodCall(L, { ...e, args }, f as Extract<AST.Expr, { k: 'attr' }>, expected);
+      return { ...r, code: `{ ${lets.join(' ')} ${r.code} }`, kind: r.kind === 'mutref' || r.kind === 'ref' ? 'value' : r.kind, prec: PREC.atom };
     }
     return lowerMethodCall(L, e, f as Extract<AST.Expr, { k: 'attr' }>, expected);
   }
@@ -174,6 +191,13 @@ export function callUser(L: Lowerer, fn: FuncInfo, args: AST.Arg[], path: string
 
 function callConstructor(L: Lowerer, name: string, e: Call, raw = false): RExpr {
   const cls = L.classes.get(name)!;
+  if (cls.isEnum && e.args.length === 1) {
+    // `Color(3)`: the member with that value (ValueError otherwise).
+    const a = L.expr(e.args[0].value);
+    const arg = a.type.k === 'str' ? L.strRef(a) : L.val(a);
+    L.useRuntime('exc');
+    return v(L.propagateOrPanic(`${cls.rust}::from_value(${arg})`, 'ValueError'), { k: 'class', name, fullName: name, args: [] });
+  }
   if (cls.shared && !raw) {
     // A shared object: `Rc::new(RefCell::new(C::new(..)))`.
     const r = callConstructor(L, name, e, true);
@@ -261,6 +285,7 @@ function lowerModuleCall(L: Lowerer, mod: string, name: string, e: Call, expecte
       return v(`${wrapNum(fl(0))}.${name}() as i64`, T.int, PREC.cast);
     }
     if (name === 'pow') return v(`${wrapNum(fl(0))}.powf(${fl(1)})`, T.float);
+    if (name === 'fmod') return v(`${wrapNum(fl(0))} % ${wrapNum(fl(1))}`, T.float, PREC.mul); // C fmod: Rust's % on f64
     if (name === 'atan2') return v(`${wrapNum(fl(0))}.atan2(${fl(1)})`, T.float);
     if (name === 'hypot') return v(`${wrapNum(fl(0))}.hypot(${fl(1)})`, T.float);
     if (name === 'isclose') {
@@ -338,7 +363,17 @@ function lowerModuleCall(L: Lowerer, mod: string, name: string, e: Call, expecte
     if (name === 'Counter') {
       L.useRuntime('dict');
       const t = expected?.k === 'dict' ? expected : e.type;
+      const named = e.args.filter((a) => a.name && !a.star);
+      if (named.length === e.args.length && named.length) {
+        // Counter(a=1, b=2): the keyword names are the keys.
+        return v(`Dict::from_iter([${named.map((a) => `(${rustStr(a.name!)}.to_string(), ${L.exprOwned(a.value, T.int)})`).join(', ')}])`, t);
+      }
       if (!args.length) return v('Dict::new()', t);
+      if (args[0].type.k === 'dict') {
+        // Counter(mapping): the counts as given.
+        const m = L.expr(args[0]);
+        return v(`${L.paren(m, PREC.unary)}.iter().map(|(k, n)| (k.clone(), *n)).collect::<Dict<_, _>>()`, t);
+      }
       const it = L.iterate(args[0]);
       const item = it.itemKind === 'char' ? 'x.to_string()' : it.itemKind === 'ref' ? 'x.clone()' : 'x';
       return v(`{ let mut c = Dict::new(); for x in ${it.code} { *c.entry_or_insert_with(${item}, || 0) += 1; } c }`, t);
@@ -411,7 +446,7 @@ function lowerModuleCall(L: Lowerer, mod: string, name: string, e: Call, expecte
 
 function wrapNum(code: string): string {
   // Float literals need a suffix before a method call (`2.5_f64.floor()`), negative ones parens too.
-  if (/^-?\d+\.\d+(e[+-]?\d+)?$/.test(code)) return code.startsWith('-') ? `(${code}_f64)` : `${code}_f64`;
+  if (/^-?\d+(\.\d+)?e[+-]?\d+$|^-?\d+\.\d+$/.test(code)) return code.startsWith('-') ? `(${code}_f64)` : `${code}_f64`;
   if (/^-?\d+$/.test(code)) return code.startsWith('-') ? `(${code}_i64)` : `${code}_i64`;
   return /^[\w.]+$/.test(code) ? code : `(${code})`;
 }
@@ -422,6 +457,8 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
   switch (name) {
     case 'print': return lowerPrint(L, e);
     case 'len': {
+      const at = args[0].type;
+      if (at.k === 'type' && at.of.k === 'class' && L.classes.get(at.of.name)?.isEnum) return v(`${L.classes.get(at.of.name)!.rust}::ALL.len() as i64`, T.int, PREC.cast);
       const a = L.expr(args[0]);
       if (a.type.k === 'str') return v(`${L.paren(a, PREC.unary)}.chars().count() as i64`, T.int, PREC.cast);
       if (a.type.k === 'tuple') return v(String(a.type.elems.length), T.int);
@@ -585,7 +622,15 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
       return v(it.code, { k: 'iter', elem: it.item });
     }
     case 'next': {
+      // next(iter([]), d) is d.
+      const src = args[0];
+      if (args[1] && src.k === 'call' && src.func.k === 'name' && src.func.id === 'iter' && src.args[0]?.value.k === 'list' && !src.args[0].value.elts.length) return L.expr(args[1], expected);
       const a = L.expr(args[0]);
+      if (args[1] && isObjUnion(e.type) && a.type.k === 'iter' && a.type.elem.k !== 'unknown') {
+        // next(it, default) with a default of another type: a tagged value either way.
+        const d = L.expr(args[1]);
+        return v(`${L.paren(a, PREC.unary)}.next().map(|x| ${L.toObj('x', a.type.elem)}).unwrap_or_else(|| ${L.toObj(L.own(d), d.type)})`, e.type);
+      }
       if (args[1]) return v(`${L.paren(a, PREC.unary)}.next().unwrap_or(${L.exprOwned(args[1])})`, e.type);
       if (L.inCatchingContext('StopIteration') || L.scope.tryLabels.length) {
         L.useRuntime('exc');
@@ -733,6 +778,14 @@ function keyClosure(L: Lowerer, key: AST.Expr, itemT: PyType): { code: string; t
     const arg = p && p.mode !== 'value' ? 'x' : isCopy(itemT) ? '*x' : 'x.clone()';
     return { code: `|x: &${L.rt(itemT)}| ${fn.rust}(${arg})`, type: fn.ret };
   }
+  if (key.k === 'attr' && key.attr === '__getitem__' && (key.value.type.k === 'list' || key.value.type.k === 'dict')) {
+    // key=xs.__getitem__: look the item up in the container.
+    const c = L.expr(key.value);
+    const ct = key.value.type;
+    const vt = ct.k === 'list' ? ct.elem : ct.k === 'dict' ? ct.val : T.unknown;
+    const idx = ct.k === 'list' ? `[*x as usize]` : `[x]`;
+    return { code: `|x: &${L.rt(itemT)}| ${L.paren(c, PREC.unary)}${idx}${isCopy(vt) ? '' : '.clone()'}`, type: vt };
+  }
   if (key.k === 'attr' && key.attr === 'get' && key.value.type.k === 'dict') {
     const d = L.expr(key.value);
     return { code: `|x: &${L.rt(itemT)}| ${L.paren(d, PREC.unary)}[x].clone()`, type: key.value.type.val };
@@ -860,8 +913,8 @@ function minMaxOfIter(L: Lowerer, name: string, items: string, t: PyType, key: A
   if (key) {
     const k = keyClosure(L, key, t);
     body = `{ let key = ${k.code}; ${wrapIter(items)}.fold(None, |best: Option<${L.rt(t)}>, x| match best { Some(b) if !(key(&x) ${cmpOp} key(&b)) => Some(b), _ => Some(x) }) }`;
-  } else if (t.k === 'float' || hasUserClass(L, t)) {
-    // Floats and user classes (`__lt__`) are only PartialOrd.
+  } else if (hasFloat(t) || hasUserClass(L, t)) {
+    // Floats (also inside tuples) and user classes (`__lt__`) are only PartialOrd.
     body = `${wrapIter(items)}.fold(None, |best: Option<${L.rt(t)}>, x| match best { Some(b) if !(x ${cmpOp} b) => Some(b), _ => Some(x) })`;
   } else body = `${wrapIter(items)}.${name}()`;
   // default=None: the Option itself is the result (None for an empty iterable).

@@ -235,7 +235,34 @@ function lowerInit(L: Lowerer, info: ClassInfo, init: FuncInfo) {
   const w = L.w;
   const def = init.def;
   const vars = scanVars(def.body);
-  L.scope = L.newScope({ info: { ...init, className: info.name }, vars, raises: init.raises, returnType: T.none, isMain: false, inInit: { fields: new Set() } });
+  // Fields assigned more than once or changed in place inside __init__ are `let mut`.
+  const counts = new Map<string, number>();
+  const mutFields = new Set<string>();
+  const selfAttr = (t: AST.Expr): string | undefined => (t.k === 'attr' && t.value.k === 'name' && t.value.id === 'self' ? t.attr : undefined);
+  const under = (t: AST.Expr): string | undefined => { let x = t; while ((x.k === 'attr' || x.k === 'index') && !selfAttr(x)) x = x.value; return x !== t ? selfAttr(x) : undefined; };
+  const visitT = (t: AST.Expr) => {
+    if (t.k === 'tuple' || t.k === 'list') { t.elts.forEach(visitT); return; }
+    const a = selfAttr(t);
+    if (a) counts.set(a, (counts.get(a) ?? 0) + 1);
+    const u = under(t);
+    if (u) mutFields.add(u);
+  };
+  const visitS = (ss: AST.Stmt[], inLoop: boolean) => ss.forEach((s) => {
+    if (s.k === 'assign') s.targets.forEach((t) => { visitT(t); if (inLoop && selfAttr(t)) mutFields.add(selfAttr(t)!); });
+    if (s.k === 'annassign' && s.value) visitT(s.target);
+    if (s.k === 'augassign') { const a = selfAttr(s.target) ?? under(s.target); if (a) mutFields.add(a); }
+    if (s.k === 'if' || s.k === 'while' || s.k === 'for') { visitS(s.body, inLoop || s.k !== 'if'); visitS(s.orelse, inLoop); }
+    if (s.k === 'try') { visitS(s.body, inLoop); s.handlers.forEach((h) => visitS(h.body, inLoop)); visitS(s.orelse, inLoop); visitS(s.finalbody, inLoop); }
+    if (s.k === 'with') visitS(s.body, inLoop);
+  });
+  visitS(def.body, false);
+  walkExprs(def.body, (e) => {
+    if (e.k !== 'call') return;
+    if (e.func.k === 'attr') { const a = selfAttr(e.func.value) ?? under(e.func.value); if (a) mutFields.add(a); }
+    e.args.forEach((x) => { const a = selfAttr(x.value); if (a) mutFields.add(a); });
+  });
+  for (const [a, n] of counts) if (n > 1) mutFields.add(a);
+  L.scope = L.newScope({ info: { ...init, className: info.name }, vars, raises: init.raises, returnType: T.none, isMain: false, inInit: { fields: new Set(), mutFields } });
   const params = init.params.map((p) => {
     const name = rustIdent(p.name);
     if (p.sym) {
@@ -453,7 +480,8 @@ function lowerEnum(L: Lowerer, info: ClassInfo): string {
   for (const m of members) w.line(`${m.name},`);
   w.close();
   w.blank();
-  const valueType = members[0]?.value?.type ?? T.int;
+  const isAuto = (e?: AST.Expr) => !!e && e.k === 'call' && ((e.func.k === 'name' && e.func.id === 'auto') || (e.func.k === 'attr' && e.func.attr === 'auto'));
+  const valueType = isAuto(members[0]?.value) ? T.int : members[0]?.value?.type ?? T.int;
   L.scope = L.newScope({ isMain: false });
   w.open(`impl ${info.rust} {`);
   w.open("fn name(&self) -> &'static str {");
@@ -461,12 +489,36 @@ function lowerEnum(L: Lowerer, info: ClassInfo): string {
   for (const m of members) w.line(`${info.rust}::${m.name} => ${rustStr(m.name)},`);
   w.close(); w.close();
   const vt = valueType.k === 'str' ? "&'static str" : L.rt(valueType);
+  // Values: literals, `auto()` counts on from the previous int (starting at 1).
+  const values: string[] = [];
+  let lastInt = 0;
+  for (const m of members) {
+    let v: string;
+    if (isAuto(m.value)) v = String(++lastInt);
+    else if (m.value && m.value.k === 'str') v = rustStr(m.value.value);
+    else if (m.value && m.value.k === 'num' && m.value.isInt) { lastInt = Number(m.value.value); v = String(lastInt); }
+    else v = m.value && m.value.k !== 'call' ? L.exprOwned(m.value, valueType) : '0';
+    values.push(v);
+  }
   w.open(`fn value(&self) -> ${vt} {`);
   w.open('match self {');
-  for (const m of members) {
-    const v = m.value && m.value.k === 'str' ? rustStr(m.value.value) : m.value && !(m.value.k === 'call') ? L.exprOwned(m.value, valueType) : '0';
-    w.line(`${info.rust}::${m.name} => ${v},`);
+  members.forEach((m, i) => w.line(`${info.rust}::${m.name} => ${values[i]},`));
+  w.close(); w.close();
+  // Iteration order (`for c in Color`, `list(Color)`, `len(Color)`).
+  w.line(`const ALL: [${info.rust}; ${members.length}] = [${members.map((m) => `${info.rust}::${m.name}`).join(', ')}];`);
+  // `Color(3)`: lookup by value (ValueError when none matches); `Color["RED"]`: by name.
+  if (valueType.k === 'str' || valueType.k === 'int') {
+    L.useRuntime('exc');
+    w.open(`fn from_value(v: ${valueType.k === 'str' ? '&str' : 'i64'}) -> Result<Self, PyErr> {`);
+    w.open('match v {');
+    members.forEach((m, i) => w.line(`${values[i]} => Ok(${info.rust}::${m.name}),`));
+    w.line(`_ => Err(PyErr::new("ValueError", format!("${valueType.k === 'str' ? "'{}'" : '{}'} is not a valid ${info.name}", v))),`);
+    w.close(); w.close();
   }
+  w.open('fn from_name(n: &str) -> Self {');
+  w.open('match n {');
+  for (const m of members) w.line(`${rustStr(m.name)} => ${info.rust}::${m.name},`);
+  w.line(`_ => panic!("KeyError: '{}'", n),`);
   w.close(); w.close();
   for (const s of c.body) if (s.k === 'def') { const mi = info.methods.get(s.name); if (mi) { w.blank(); mi.params.forEach(() => 0); emitFunction(L, { ...mi, selfMode: mi.selfMode === 'mut' ? 'ref' : mi.selfMode }, 'self'); } }
   w.close();

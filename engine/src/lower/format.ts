@@ -25,6 +25,10 @@ export function displayArg(L: Lowerer, r: RExpr): string {
       // tuple[int, ...] is a Vec in Rust but prints with parentheses.
       L.useRuntime('pystr');
       return `py_tuple_repr(${L.borrow(r)})`;
+    case 'dict':
+      if (t.flavor === 'counter') { L.useRuntime('counter'); return `counter_str(${L.borrow(r)})`; }
+      L.useRuntime('pystr');
+      return `${L.paren(r, PREC.unary)}.py_str()`;
     default:
       L.useRuntime('pystr');
       return `${L.paren(r, PREC.unary)}.py_str()`;

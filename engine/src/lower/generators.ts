@@ -55,7 +55,8 @@ class GenCompiler {
     }
     const it = L.iterate(e);
     let code = L.ownedItems(it);
-    const borrows = /\.(iter|chars|keys|values|iter_mut)\(\)|&/.test(code);
+    // Adaptors over a borrowed collection cannot be stored next to it: materialise those.
+    const borrows = /\.(iter|chars|keys|values|iter_mut|bytes|char_indices|lines|split\w*|windows|chunks|by_ref)\(|^&/.test(code);
     if (borrows) code = `${code.includes(' ') && !code.endsWith(')') ? `(${code})` : code}.collect::<Vec<_>>().into_iter()`;
     return { code, item: it.item };
   }
@@ -109,7 +110,7 @@ class GenCompiler {
         this.goto(head);
         this.start(head);
         const forever = s.test.k === 'const' && s.test.value === true;
-        if (!forever) this.cur.line(`if !(${L.truthy(L.expr(s.test))}) { __state = ${this.ref(exit)}; continue; }`);
+        if (!forever) this.cur.line(`if !(${L.cond(s.test)}) { __state = ${this.ref(exit)}; continue; }`);
         this.loops.push({ brk: after, cont: head });
         this.stmts(s.body);
         this.loops.pop();
@@ -140,13 +141,13 @@ class GenCompiler {
       case 'if': {
         if (!hasYield(s.body) && !hasYield(s.orelse)) {
           // No state split: a plain `if` whose break/continue/return may jump between states.
-          this.cur.open(`if ${L.truthy(L.expr(s.test))} {`);
+          this.cur.open(`if ${L.cond(s.test)} {`);
           this.stmts(s.body);
           let orelse = s.orelse;
           while (orelse.length === 1 && orelse[0].k === 'if') {
             const e = orelse[0] as Extract<AST.Stmt, { k: 'if' }>;
             this.cur.dedent();
-            this.cur.line(`} else if ${L.truthy(L.expr(e.test))} {`, e.span);
+            this.cur.line(`} else if ${L.cond(e.test)} {`, e.span);
             this.cur.indent();
             this.stmts(e.body);
             orelse = e.orelse;
@@ -158,7 +159,7 @@ class GenCompiler {
         const then = this.newState();
         const other = s.orelse.length ? this.newState() : -1;
         const after = this.newState();
-        this.cur.line(`__state = if ${L.truthy(L.expr(s.test))} { ${this.ref(then)} } else { ${this.ref(other >= 0 ? other : after)} };`);
+        this.cur.line(`__state = if ${L.cond(s.test)} { ${this.ref(then)} } else { ${this.ref(other >= 0 ? other : after)} };`);
         this.start(then);
         this.stmts(s.body);
         this.goto(after);

@@ -29,7 +29,7 @@ export interface FnScope {
   labelCounter: number;
   raises: boolean;
   isMain: boolean;
-  inInit?: { fields: Set<string> };
+  inInit?: { fields: Set<string>; /** fields changed again after their first assignment */ mutFields?: Set<string> };
   selfName?: string;
   returnType: PyType;
   generatorOut?: string;
@@ -315,8 +315,8 @@ export class Lowerer implements TypeEnv {
         return { code: `std::collections::BTreeSet::from([${items.join(', ')}])`, type: expected?.k === 'set' ? expected : e.type, kind: 'value', prec: PREC.atom };
       }
       case 'dict': return this.dictLit(e, expected);
-      case 'comp': return this.inClosure(() => this.comprehension(e, expected));
-      case 'lambda': return this.inClosure(() => this.lambda(e, expected));
+      case 'comp': return this.inClosure(() => this.comprehension(e, expected), e.span);
+      case 'lambda': return this.inClosure(() => this.lambda(e, expected), e.span);
       case 'ifexp': {
         const t = expected && expected.k !== 'unknown' ? expected : e.type;
         const a = this.exprOwned(e.body, t), b = this.exprOwned(e.orelse, t);
@@ -479,7 +479,7 @@ export class Lowerer implements TypeEnv {
           if (e.left.k === 'num' && e.left.isInt && e.right.k === 'num' && e.right.isInt && Number(e.right.value) >= 0 && Number(e.right.value) < 100000) {
             // Constant power: fold it (10 ** 300 does not fit any Rust integer).
             const p = BigInt(e.left.value) ** BigInt(e.right.value);
-            if (p <= 9223372036854775807n) return { code: p.toString(), type: T.int, kind: 'value', prec: PREC.atom };
+            if (p <= 9223372036854775807n) return { code: p > 2147483647n ? `${p}_i64` : p.toString(), type: T.int, kind: 'value', prec: PREC.atom };
             if (p <= 170141183460469231731687303715884105727n) {
               this.diag('PTR030', e.span, `integer ${p} does not fit in 64 bits`, 'warning', {}, 0.5);
               return { code: `${p}_i128`, type: T.int, kind: 'value', prec: PREC.atom };
@@ -580,6 +580,12 @@ export class Lowerer implements TypeEnv {
       if (fwd) return call(fwd, e.left, e.right);
       const rev = name && rt.k === 'class' && !(lt.k === 'class' && this.classes.has(lt.name)) ? find(rt.name, `__r${name}__`) : undefined;
       if (rev) return call(rev, e.right, e.left);
+    }
+    if (lt.k === 'dict' && lt.flavor === 'counter' && rt.k === 'dict' && ['+', '-', '&', '|'].includes(op)) {
+      // Counter arithmetic keeps only positive counts.
+      this.useRuntime('counter');
+      const a = this.expr(e.left), b = this.expr(e.right);
+      return { code: `counter_op(${this.borrow(a)}, ${this.borrow(b)}, '${op}')`, type: lt, kind: 'value', prec: PREC.atom };
     }
     if (lt.k === 'dict' && op === '|') {
       const a = this.own(this.expr(e.left)), b = this.expr(e.right);
@@ -735,6 +741,14 @@ export class Lowerer implements TypeEnv {
       }
       op = op === 'is' ? '==' : '!=';
     }
+    if ((op === 'in' || op === 'not in') && r.type.k === 'type' && r.type.of.k === 'class' && this.classes.get(r.type.of.name)?.isEnum) {
+      // `Color.RED in Color`
+      return `${op === 'not in' ? '!' : ''}${this.classes.get(r.type.of.name)!.rust}::ALL.contains(&${this.val(this.expr(l))})`;
+    }
+    if ((op === '==' || op === '!=') && (l.type.k === 'class' && this.classes.get(l.type.name)?.isEnum) !== (r.type.k === 'class' && this.classes.get(r.type.name)?.isEnum) && l.type.k !== 'unknown' && r.type.k !== 'unknown' && l.type.k !== 'optional' && r.type.k !== 'optional') {
+      // An Enum member never equals a plain value (`Color.RED == 1` is False).
+      return op === '==' ? 'false' : 'true';
+    }
     if (op === 'in' || op === 'not in') {
       const neg = op === 'not in' ? '!' : '';
       const c = this.expr(r), x = this.expr(l);
@@ -744,6 +758,8 @@ export class Lowerer implements TypeEnv {
         if (x.kind === 'strlit' && x.code.startsWith('"') && JSON.parse(x.code).length === 1 && !x.code.includes('\\')) return `${neg}${this.paren(c, PREC.unary)}.contains(${rustChar(JSON.parse(x.code))})`;
         return `${neg}${this.paren(c, PREC.unary)}.contains(${this.strRef(x)})`;
       }
+      // `100 in {"a": 1}`: a key of another type is never found.
+      if (ct.k === 'dict' && ((x.type.k === 'str') !== (ct.key.k === 'str')) && (isNumeric(x.type) || x.type.k === 'str') && (isNumeric(ct.key) || ct.key.k === 'str')) return neg ? 'true' : 'false';
       if (ct.k === 'dict') return `${neg}${this.paren(c, PREC.unary)}.contains_key(${this.keyRef(x, ct.key)})`;
       if (r.k === 'tuple' || r.k === 'list' || r.k === 'set') {
         const et = r.elts[0]?.type ?? x.type;
@@ -788,6 +804,12 @@ export class Lowerer implements TypeEnv {
     }
     const a = this.expr(l), b = this.expr(r);
     const rop = op === '<>' ? '!=' : op;
+    if (a.type.k === 'set' && b.type.k === 'set' && ['<', '<=', '>', '>='].includes(rop)) {
+      // Sets compare by inclusion (BTreeSet's own ordering is lexicographic).
+      const [x, y] = rop.startsWith('<') ? [a, b] : [b, a];
+      const sub = `${this.paren(x, PREC.unary)}.is_subset(${this.borrow(y)})`;
+      return rop.length === 1 ? `(${sub} && ${this.paren(x, PREC.unary)}.len() < ${this.paren(y, PREC.unary)}.len())` : sub;
+    }
     if (isObjUnion(a.type) || isObjUnion(b.type)) {
       // Tagged values compare as Obj (Python's cross-type equality rules live in the runtime).
       const side = (x: RExpr) => (isObjUnion(x.type) ? this.borrow(x) : `&${this.toObj(this.own(x), x.type)}`);
@@ -1025,6 +1047,11 @@ export class Lowerer implements TypeEnv {
   }
 
   index(e: Extract<AST.Expr, { k: 'index' }>): RExpr {
+    const vt = e.value.type;
+    if (vt.k === 'type' && vt.of.k === 'class' && this.classes.get(vt.of.name)?.isEnum) {
+      // `Color["RED"]`: the member by name.
+      return { code: `${this.classes.get(vt.of.name)!.rust}::from_name(${this.strRef(this.expr(e.index))})`, type: vt.of, kind: 'value', prec: PREC.atom };
+    }
     const c = this.expr(e.value);
     const ct = c.type;
     let idx = e.index;
@@ -1046,6 +1073,11 @@ export class Lowerer implements TypeEnv {
     if (ct.k === 'dict') {
       const k = this.expr(idx);
       if (ct.flavor === 'counter') return { code: `${this.paren(c, PREC.unary)}.get(${this.keyRef(k, ct.key)}).copied().unwrap_or(0)`, type: T.int, kind: 'value', prec: PREC.atom };
+      if (ct.flavor === 'defaultdict' && ct.val.k !== 'unknown') {
+        // defaultdict[k] inserts the factory's value for a missing key (reads included).
+        this.useRuntime('dict');
+        return { code: `(*${this.paren(c, PREC.unary)}.entry_or_insert_with(${this.coerce(k, ct.key)}, || ${this.defaultValue(ct.val)}))`, type: ct.val, kind: 'place', prec: PREC.atom };
+      }
       this.useRuntime('dict');
       if (this.inCatchingContext('KeyError')) {
         this.useRuntime('exc');
@@ -1239,6 +1271,22 @@ export class Lowerer implements TypeEnv {
       const u: PyType = { k: 'union', types: [T.int, T.float] };
       return { code: `[${e.elts.map((x) => this.exprOwned(x, u)).join(', ')}].into_iter()`, item: u, itemKind: 'value' };
     }
+    if ((e.k === 'list' || e.k === 'tuple') && e.elts.length && e.elts.every((x) => x.k === 'tuple' && x.elts.length === (e.elts[0] as any).elts.length)) {
+      // `for a, b in [(7.5, 2), (5.0, 0.5)]`: a position mixing ints and floats is tagged int|float.
+      const rows = e.elts as Extract<AST.Expr, { k: 'tuple' }>[];
+      const n = rows[0].elts.length;
+      const cols: PyType[] = [];
+      let mixed = false;
+      for (let i = 0; i < n; i++) {
+        const ks = rows.map((r) => r.elts[i].type.k);
+        if (ks.every((k) => k === 'int' || k === 'float' || k === 'bool') && ks.includes('float') && ks.some((k) => k !== 'float')) { cols.push({ k: 'union', types: [T.int, T.float] }); mixed = true; }
+        else cols.push(rows.every((r) => JSON.stringify(r.elts[i].type) === JSON.stringify(rows[0].elts[i].type)) ? rows[0].elts[i].type : T.unknown);
+      }
+      if (mixed && !cols.some((c) => c.k === 'unknown')) {
+        const item: PyType = { k: 'tuple', elems: cols };
+        return { code: `[${rows.map((r) => `(${r.elts.map((x, i) => this.exprOwned(x, cols[i])).join(', ')}${n === 1 ? ',' : ''})`).join(', ')}].into_iter()`, item, itemKind: 'value' };
+      }
+    }
     if (e.k === 'call' && e.func.k === 'name' && e.func.sym?.scope === 'builtins') {
       const name = e.func.id;
       const args = e.args.map((a) => a.value);
@@ -1288,6 +1336,9 @@ export class Lowerer implements TypeEnv {
       }
       if (name === 'reversed') {
         const inner = this.iterate(args[0]);
+        // Dict views are forward-only iterators: collect the keys/values first.
+        const viaDict = args[0].type.k === 'dict' || args[0].k === 'call' && args[0].func.k === 'attr' && args[0].func.value.type.k === 'dict';
+        if (viaDict) return { code: `${wrapIter(this.ownedItems(inner))}.collect::<Vec<_>>().into_iter().rev()`, item: inner.item, itemKind: 'value' };
         return { code: `${wrapIter(inner.code)}.rev()`, item: inner.item, itemKind: inner.itemKind, isRange: inner.isRange };
       }
       if (name === 'sorted' || name === 'list' || name === 'set' || name === 'tuple') {
@@ -1309,6 +1360,10 @@ export class Lowerer implements TypeEnv {
         if (m === 'keys') return { code: `${base}.keys()`, item: recvT.key, itemKind: 'ref' };
         return { code: `${base}.values()`, item: recvT.val, itemKind: 'ref' };
       }
+    }
+    if (e.type.k === 'type' && e.type.of.k === 'class' && this.classes.get(e.type.of.name)?.isEnum) {
+      // `for c in Color`: the members in definition order.
+      return { code: `${this.classes.get(e.type.of.name)!.rust}::ALL.into_iter()`, item: e.type.of, itemKind: 'value' };
     }
     const r = this.expr(e);
     const t = r.type;
@@ -1502,9 +1557,17 @@ export class Lowerer implements TypeEnv {
 
   /** Lowering inside a Rust closure (comprehension, lambda): `?` cannot propagate from there. */
   closureDepth = 0;
-  inClosure<R>(f: () => R): R {
+  /** Set when an exception raised inside a closure could have been caught outside it. */
+  closureLostCatch = false;
+  inClosure<R>(f: () => R, span?: AST.Span): R {
+    if (this.closureDepth === 0) this.closureLostCatch = false;
     this.closureDepth++;
-    try { return f(); } finally { this.closureDepth--; }
+    try { return f(); } finally {
+      this.closureDepth--;
+      if (this.closureDepth === 0 && this.closureLostCatch && span) {
+        this.diag('PTR010', span, 'an exception raised inside this comprehension/lambda ends the program instead of reaching the enclosing handler', 'warning', {}, 0.4);
+      }
+    }
   }
 
   inCatchingContext(kind: string): boolean {
@@ -1525,6 +1588,7 @@ export class Lowerer implements TypeEnv {
     if (this.closureDepth > 0) {
       // Inside a closure (comprehension, lambda) neither `?` nor `break 'try` can leave the
       // enclosing function: the exception ends the program like an uncaught one.
+      if (this.scope.tryLabels.length || this.scope.raises) this.closureLostCatch = true;
       this.useRuntime('exc');
       return `${resultCode}.unwrap_or_else(|e| py_uncaught(e))`;
     }
@@ -1683,7 +1747,8 @@ export class Lowerer implements TypeEnv {
         const v = this.exprOwned(value, ft);
         if (!this.scope.inInit.fields.has(t.attr)) {
           this.scope.inInit.fields.add(t.attr);
-          this.w.line(`let mut ${rustIdent(t.attr)}: ${this.rt(ft)} = ${v};`);
+          const mut = this.scope.inInit.mutFields && !this.scope.inInit.mutFields.has(t.attr) ? '' : 'mut ';
+          this.w.line(`let ${mut}${rustIdent(t.attr)}: ${this.rt(ft)} = ${v};`);
         } else this.w.line(`${rustIdent(t.attr)} = ${v};`);
         return;
       }
@@ -1708,6 +1773,16 @@ export class Lowerer implements TypeEnv {
       const ft = obj.type.k === 'class' ? this.fieldType(obj.type, t.attr) ?? t.type : t.type;
       const v = this.exprOwned(value, ft);
       this.w.line(`${this.paren(obj, PREC.unary)}.${rustIdent(t.attr)} = ${v};`);
+      return;
+    }
+    if (t.k === 'index' && this.lockedGlobal(t.value) && hasCall(value)) {
+      // `memo[n] = f(n - 1)` on a Mutex global: evaluate the value (which may lock it too)
+      // before locking for the store, as Python evaluates the right side first.
+      const tmp = `__v${this.scope.labelCounter++}`;
+      this.w.line(`let ${tmp} = ${this.exprOwned(value, t.type.k !== 'unknown' ? t.type : value.type)};`);
+      const sym: AST.SymbolRef = { id: -8000 - this.scope.labelCounter, scope: 'function', declType: value.type, kind: 'variable' };
+      this.scope.names.set(sym.id, { code: tmp, kind: 'value', type: t.type.k !== 'unknown' ? t.type : value.type });
+      this.assign([t], { k: 'name', span: value.span, type: value.type, id: tmp, sym }, span, annotated);
       return;
     }
     if (t.k === 'index') {
@@ -1792,10 +1867,13 @@ export class Lowerer implements TypeEnv {
       this.w.line(`*${name} = ${this.exprOwned(value, declT)};`);
       return;
     }
-    if (id !== undefined && !this.scope.declared.has(id) && !this.scope.names.has(id) && t.sym && elementAlias(t, value)) {
+    const sharedDecl = declT.k === 'class' && !!this.classes.get(declT.name)?.shared; // (a clone is the alias)
+    if (id !== undefined && !sharedDecl && !this.scope.declared.has(id) && !this.scope.names.has(id) && t.sym && elementAlias(t, value)) {
       // `m = members[k]` then `m.loans.append(x)`: Python mutates the element itself: bind `&mut`.
       const use = this.scope.vars.get(id);
-      if (use && use.mutated && use.assigns <= 1) {
+      const vt = value.type;
+      const sharedClass = vt.k === 'class' && !!(this.classes.get(vt.name) as { shared?: boolean } | undefined)?.shared; // Rc<RefCell>: a clone aliases
+      if (use && use.mutated && use.assigns <= 1 && !sharedClass) {
         const el = this.expr(value);
         const c = this.expr((value as Extract<AST.Expr, { k: 'index' }>).value);
         const base = this.paren(c, PREC.unary);
@@ -2073,7 +2151,15 @@ export class Lowerer implements TypeEnv {
       return;
     }
     const rhs = this.binopCode(s.op, cur, s.value, tt, s.span);
-    this.w.line(`${target} = ${rhs};`);
+    // `a[i][j] = f(&a[i][j])`: compute the value before borrowing the target mutably.
+    if (t.k === 'index' && rhs.includes(target)) {
+      // (`runs[runs.len() - 1][1]`: read the lengths first too, the target borrows `runs` mutably)
+      const lens = [...new Set([...target.matchAll(/\b([A-Za-z_][\w.]*)\.len\(\)/g)].map((m) => m[1]))];
+      let lhs = target;
+      const pre = lens.map((x, i) => { lhs = lhs.split(`${x}.len()`).join(`__len${i}`); return `let __len${i} = ${x}.len(); `; }).join('');
+      this.w.line(`{ ${pre}let __v = ${rhs}; ${lhs} = __v; }`);
+    }
+    else this.w.line(`${target} = ${rhs};`);
   }
 
   /** `cur OP value` where cur is already lowered (used by augmented assignment). */
@@ -2119,6 +2205,7 @@ export class Lowerer implements TypeEnv {
   }
 
   ifStmt(s: Extract<AST.Stmt, { k: 'if' }>) {
+    if (this.defaultIfNone(s)) return;
     const c0 = this.cond(s.test);
     // A statically false test (`if not isinstance(other, Point)` with a Point-typed `other`): the
     // branch is dead code (e.g. `return NotImplemented`), so leave it out.
@@ -2687,6 +2774,45 @@ export class Lowerer implements TypeEnv {
     return true;
   }
 
+  /** `if x is None: x = default` at the top of a function (x an Optional parameter): from here
+   * on x is a plain value — `let x = x.unwrap_or_else(|| default);`. */
+  defaultIfNone(s: Extract<AST.Stmt, { k: 'if' }>): boolean {
+    const t = s.test;
+    if (s.orelse.length || s.body.length !== 1 || !this.scope.info?.def.body.includes(s)) return false;
+    if (t.k !== 'cmp' || t.ops.length !== 1 || (t.ops[0] !== 'is' && t.ops[0] !== '==') || t.left.k !== 'name' || !t.left.sym || !(t.comparators[0].k === 'const' && t.comparators[0].value === null)) return false;
+    const a = s.body[0];
+    if (a.k !== 'assign' || a.targets.length !== 1 || a.targets[0].k !== 'name' || a.targets[0].sym?.id !== t.left.sym.id) return false;
+    const declT = this.varType(t.left);
+    if (declT.k !== 'optional' || a.value.type.k === 'none' || a.value.type.k === 'optional') return false;
+    const id = t.left.sym.id;
+    // No later `x = None`: the variable stays a plain value.
+    let reassignedNone = false;
+    const visit = (ss: AST.Stmt[]) => ss.forEach((x) => {
+      if (x !== a && x.k === 'assign' && x.targets.some((y) => y.k === 'name' && y.sym?.id === id) && (x.value.type.k === 'none' || x.value.type.k === 'optional')) reassignedNone = true;
+      if (x.k === 'if' || x.k === 'while' || x.k === 'for') { visit(x.body); visit(x.orelse); }
+      if (x.k === 'try') { visit(x.body); x.handlers.forEach((h) => visit(h.body)); visit(x.orelse); visit(x.finalbody); }
+    });
+    visit(this.scope.info.def.body);
+    if (reassignedNone) return false;
+    const inner = declT.inner;
+    const cur = this.name(t.left);
+    if (cur.kind !== 'place' && cur.kind !== 'value') return false;
+    const v = this.exprOwned(a.value, inner);
+    const simple = /^[\w.]+$|^-?\d+(\.\d+)?$|^vec!\[\]$|^"[^"]*"\.to_string\(\)$/.test(v) && !/\(/.test(v.replace(/\.to_string\(\)$/, ''));
+    const u = this.scope.vars.get(id);
+    const mut = u && (u.mutated || u.assigns > 1) ? 'mut ' : '';
+    const name = rustIdent(t.left.id);
+    this.w.line(`let ${mut}${name} = ${this.paren(cur, PREC.unary)}.${simple ? `unwrap_or(${v})` : `unwrap_or_else(|| ${v})`};`);
+    this.scope.names.set(id, { code: name, kind: 'place', type: inner });
+    return true;
+  }
+
+  /** True when e is (a part of) a module variable kept in a Mutex (reading it takes the lock). */
+  lockedGlobal(e: AST.Expr): boolean {
+    const r = rootName(e);
+    return !!r && r.k === 'name' && r.sym?.scope === 'module' && (this.globals.get(r.id) as { kind?: string } | undefined)?.kind === 'mutex';
+  }
+
   /** Arguments for the captured variables of a local `fn` at a call site. */
   capturedArgs(info: { captured: { sym: AST.SymbolRef; name: string; type: PyType; mode: 'value' | 'ref' | 'mut' }[] }, span: AST.Span): string[] {
     return info.captured.map((c) => {
@@ -2810,6 +2936,13 @@ export function suffixLiterals(items: string[], et: PyType) {
   if (items.some((x) => /_(i64|f64)$/.test(x))) return;
   items[0] += et.k === 'int' ? '_i64' : /[.e]/.test(items[0]) ? '_f64' : '.0_f64';
 }
+/** The expression calls something (a user function may run arbitrary code). */
+export function hasCall(e: AST.Expr): boolean {
+  let found = false;
+  walkExprs([{ k: 'expr', span: e.span, value: e }], (x) => { if (x.k === 'call') found = true; });
+  return found;
+}
+
 function wrapNot(code: string): string { return /^[\w.()&*!]+$/.test(code) && !/ /.test(code) ? code : `(${code})`; }
 function wrapPrec(code: string, _e: RExpr, prec: number): string { return prec >= PREC.and && / \|\| /.test(code) ? `(${code})` : code; }
 function wrapCmp(code: string, _e: RExpr): string { return / (&&|\|\||==|!=|<|>|<=|>=) /.test(code) || code.startsWith('if ') ? `(${code})` : code; }
@@ -2833,6 +2966,7 @@ export function moduleConstant(mod: string, attr: string): { code: string; type:
     'string.punctuation': { code: '"!\\"#$%&\'()*+,-./:;<=>?@[\\\\]^_`{|}~"', type: T.str },
     'string.whitespace': { code: '" \\t\\n\\r\\x0b\\x0c"', type: T.str },
     'sys.maxsize': { code: 'i64::MAX', type: T.int },
+    'sys.argv': { code: 'std::env::args().collect::<Vec<String>>()', type: { k: 'list', elem: T.str } },
   };
   const r = table[key];
   if (r && r.type.k === 'str') return { code: `${r.code}.to_string()`, type: T.str };

@@ -28,6 +28,17 @@ export function lowerMethodCall(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: '
   if (recvT.k === 'dict') return dictMethod(L, e, f, m, recvT, expected);
   if (recvT.k === 'set') return setMethod(L, e, f, m, recvT);
   if (recvT.k === 'deque') return dequeMethod(L, e, f, m, recvT);
+  if (m === 'fromkeys' && (recvT.k === 'type' && recvT.of.k === 'dict' || f.value.k === 'name' && f.value.id === 'dict')) {
+    // dict.fromkeys(keys, value=None): first occurrences keep their order.
+    L.useRuntime('dict');
+    const it = L.iterate(argsOf(e)[0]);
+    const valArg = argsOf(e)[1];
+    const vt: PyType = valArg ? (valArg.type.k !== 'unknown' ? valArg.type : T.unknown) : T.none;
+    const val = valArg ? L.exprOwned(valArg, vt) : '()';
+    const item = isCopy(vt) ? val : `${val}.clone()`;
+    const code = valArg && !isCopy(vt) ? `{ let __v = ${val}; ${wrapIter(L.ownedItems(it))}.map(|k| (k, __v.clone())).collect::<Dict<_, _>>() }` : `${wrapIter(L.ownedItems(it))}.map(|k| (k, ${item})).collect::<Dict<_, _>>()`;
+    return v(code, { k: 'dict', key: it.item, val: vt });
+  }
   if ((recvT.k === 'tuple' || recvT.k === 'tuplevar') && (m === 'count' || m === 'index')) {
     // Tuples of one element type: count/index as on a list (a fixed tuple is viewed as an array).
     const et = recvT.k === 'tuplevar' ? recvT.elem : recvT.elems[0];
@@ -324,6 +335,15 @@ function dictMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m:
         const it = L.iterate(args[0]);
         return v(`for x in ${L.ownedItems(it)} { *${recv}.entry_or_insert_with(x, || 0) += 1; }`, T.none);
       }
+      if (t.flavor === 'counter') {
+        // Counter.update(mapping / keywords): add the counts.
+        const named = e.args.filter((a) => a.name && !a.star);
+        if (named.length) return v(named.map((a) => `*${recv}.entry_or_insert_with(${rustStr(a.name!)}.to_string(), || 0) += ${L.val(L.expr(a.value, T.int))};`).join(' '), T.none);
+        if (args[0]) {
+          const o = L.expr(args[0]);
+          return v(`for (k, n) in ${L.paren(o, PREC.unary)}.iter() { *${recv}.entry_or_insert_with(k.clone(), || 0) += *n; }`, T.none);
+        }
+      }
       const stmts: string[] = [];
       if (args[0]) {
         const o = L.expr(args[0]);
@@ -340,6 +360,20 @@ function dictMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m:
     }
     case 'clear': return v(`${recv}.clear()`, T.none);
     case 'copy': return v(L.own(d), t);
+    case 'subtract': {
+      if (t.flavor !== 'counter') break;
+      // Counter.subtract with a mapping, keywords or an iterable: subtract the counts.
+      const sign = '-';
+      const named = e.args.filter((a) => a.name && !a.star);
+      if (named.length) return v(named.map((a) => `*${recv}.entry_or_insert_with(${rustStr(a.name!)}.to_string(), || 0) ${sign}= ${L.val(L.expr(a.value, T.int))};`).join(' '), T.none);
+      if (args[0].type.k === 'dict') {
+        const o = L.expr(args[0]);
+        return v(`for (k, n) in ${L.paren(o, PREC.unary)}.iter() { *${recv}.entry_or_insert_with(k.clone(), || 0) ${sign}= *n; }`, T.none);
+      }
+      const it = L.iterate(args[0]);
+      return v(`for x in ${L.ownedItems(it)} { *${recv}.entry_or_insert_with(x, || 0) ${sign}= 1; }`, T.none);
+    }
+    case 'total': if (t.flavor === 'counter') return v(`${recv}.values().sum::<i64>()`, T.int); break;
     case 'most_common': {
       const n = args[0] ? `.take(${L.val(L.expr(args[0]))} as usize)` : '';
       return v(`{ let mut v: Vec<(${L.rt(t.key)}, i64)> = ${recv}.iter().map(|(k, v)| (k.clone(), *v)).collect(); v.sort_by(|a, b| b.1.cmp(&a.1)); v.into_iter()${n}.collect::<Vec<_>>() }`, { k: 'list', elem: { k: 'tuple', elems: [t.key, T.int] } });
@@ -369,6 +403,22 @@ function setMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m: 
     case 'clear': return v(`${recv}.clear()`, T.none);
     case 'copy': return v(L.own(s), t);
     case 'union': case 'intersection': case 'difference': case 'symmetric_difference': {
+      const many = e.args.filter((a) => !a.name);
+      if (m !== 'symmetric_difference' && (many.length !== 1 || many[0].star)) {
+        // Several (or *starred) operands: fold them into a copy of the receiver.
+        const steps = many.map((a) => {
+          if (a.star === '*') {
+            const it = L.iterate(a.value);
+            const each = m === 'union' ? '__s.extend(__o);' : m === 'intersection' ? '__s.retain(|x| __o.contains(x));' : '__s.retain(|x| !__o.contains(x));';
+            return `for __o in ${wrapIter(L.ownedItems(it))} { ${each} }`;
+          }
+          if (m === 'union') return `__s.extend(${L.ownedItems(L.iterate(a.value))});`;
+          const o = L.expr(a.value);
+          const other = o.type.k === 'set' || o.type.k === 'list' ? L.borrow(o) : `&${wrapIter(L.iterate(a.value).code)}.cloned().collect::<${set}>()`;
+          return `{ let __o = ${other}; __s.retain(|x| ${m === 'difference' ? '!' : ''}__o.contains(x)); }`;
+        });
+        return v(`{ let mut __s = ${L.own(s)}; ${steps.join(' ')} __s }`, t);
+      }
       const o = L.expr(args[0]);
       const other = o.type.k === 'set' ? L.borrow(o) : `&${wrapIter(L.iterate(args[0]).code)}.cloned().collect::<${set}>()`;
       return v(`${recv}.${m}(${other}).cloned().collect::<${set}>()`, t);
@@ -395,9 +445,11 @@ function dequeMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m
     case 'pop': return v(`${recv}.pop_back().expect("IndexError: pop from an empty deque")`, t.elem);
     case 'popleft': return v(`${recv}.pop_front().expect("IndexError: pop from an empty deque")`, t.elem);
     case 'extend': { const it = L.iterate(args[0]); return v(`${recv}.extend(${L.ownedItems(it)})`, T.none); }
+    // extendleft pushes each item to the front in turn (so they end up reversed).
+    case 'extendleft': { const it = L.iterate(args[0]); return v(`for x in ${L.ownedItems(it)} { ${recv}.push_front(x); }`, T.none); }
     case 'rotate': {
       const n = args[0] ? L.val(L.expr(args[0], T.int)) : '1';
-      return v(`{ let n = ${n}; let len = ${recv}.len() as i64; if len > 0 { let k = n.rem_euclid(len) as usize; ${recv}.rotate_right(k); } }`, T.none);
+      return v(`{ let n: i64 = ${n}; let len = ${recv}.len() as i64; if len > 0 { let k = n.rem_euclid(len) as usize; ${recv}.rotate_right(k); } }`, T.none);
     }
     case 'clear': return v(`${recv}.clear()`, T.none);
   }
