@@ -8,9 +8,22 @@ import { walkExprs } from '../lower/scan';
 
 export interface Insertion { offset: number; text: string; why: string; span: AST.Span }
 
+/** The user classes' base classes (set per module by inferAnnotations): `Num | Add` joins to `Expr`. */
+let classBases = new Map<string, string | undefined>();
+
+function commonBase(a: string, b: string): string | undefined {
+  const chain = (c: string) => { const out: string[] = []; for (let x: string | undefined = c; x && !out.includes(x); x = classBases.get(x)) out.push(x); return out; };
+  const cb = chain(b);
+  return chain(a).find((x) => cb.includes(x) && classBases.has(x));
+}
+
 function join(a: PyType | undefined, b: PyType): PyType {
   if (!a || a.k === 'unknown') return b;
   if (b.k === 'unknown') return a;
+  if (a.k === 'class' && b.k === 'class' && a.name !== b.name && classBases.has(a.name) && classBases.has(b.name)) {
+    const base = commonBase(a.name, b.name);
+    if (base) return { k: 'class', name: base, fullName: base, args: [] };
+  }
   if ((a.k === 'int' && b.k === 'float') || (a.k === 'float' && b.k === 'int')) return T.float;
   if (a.k === 'none' && b.k !== 'none') return { k: 'optional', inner: b };
   if (b.k === 'none' && a.k !== 'none') return a.k === 'optional' ? a : { k: 'optional', inner: a };
@@ -49,10 +62,13 @@ export function annotationText(t: PyType): string | undefined {
   }
 }
 
-interface Candidate { key: string; type: PyType; insertAt: number; span: AST.Span; evidence?: PyType; /** completes a bare `list`/`dict` annotation */ bare?: string; /** declared on a line of its own before the statement (`name: T`) */ declLine?: { name: string; indent: string } }
+interface Candidate { key: string; type: PyType; insertAt: number; span: AST.Span; evidence?: PyType; /** completes a bare `list`/`dict` annotation */ bare?: string; /** declared on a line of its own before the statement (`name: T`) */ declLine?: { name: string; indent: string }; /** a `param=None` parameter: annotated `T | None` */ optional?: boolean }
 
 /** Collects annotation insertions for a module (one round). */
 export function inferAnnotations(module: AST.Module): Insertion[] {
+  classBases = new Map();
+  const classesIn = (ss: AST.Stmt[]) => ss.forEach((s) => { if (s.k === 'class') { const b = s.bases.find((x) => x.k === 'name'); classBases.set(s.name, b && b.k === 'name' ? b.id : undefined); classesIn(s.body); } });
+  classesIn(module.body);
   const cands = new Map<string, Candidate>();
   const extra: Insertion[] = [];
   const keyOf = (e: AST.Expr): string | undefined => {
@@ -128,6 +144,18 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
           if (cands.has(k)) continue;
           const type: PyType = bare === 'dict' ? { k: 'dict', key: T.unknown, val: T.unknown } : { k: bare as 'list' | 'set', elem: T.unknown };
           cands.set(k, { key: k, type, insertAt: p.annotation!.span.end, span: p.annotation!.span, bare });
+        }
+        // `def dfs(g, node, seen=None): if seen is None: seen = []` then `seen.append(node)`:
+        // the parameter is an optional container typed from its uses (`seen: list[str] | None`).
+        for (const p of s.params) {
+          if (p.annotation || !p.sym || p.kind !== 'normal' || !(p.default?.k === 'const' && p.default.value === null)) continue;
+          for (const x of s.body) {
+            if (x.k !== 'if' || x.orelse.length || x.test.k !== 'cmp' || x.test.ops[0] !== 'is' || x.test.left.k !== 'name' || x.test.left.sym?.id !== p.sym.id) continue;
+            const a = x.body[0];
+            const init = a && a.k === 'assign' && a.targets.length === 1 && a.targets[0].k === 'name' && a.targets[0].sym?.id === p.sym.id ? emptyContainerType(a.value) : undefined;
+            const k = `v${p.sym.id}`;
+            if (init && !cands.has(k)) cands.set(k, { key: k, type: init, insertAt: p.span.start + p.name.length, span: p.span, optional: true });
+          }
         }
       }
       if (s.k === 'def' || s.k === 'class') visitStmts(s.body);
@@ -267,6 +295,7 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
     const text = annotationText(c.type);
     if (text && c.bare) { if (text.startsWith(c.bare + '[')) out.push({ offset: c.insertAt, text: text.slice(c.bare.length), why: `inferred ${text} from its uses`, span: c.span }); }
     else if (text && c.declLine) out.push({ offset: c.insertAt, text: `${c.declLine.name}: ${text}\n${c.declLine.indent}`, why: `inferred ${text} from its uses`, span: c.span });
+    else if (text && c.optional) out.push({ offset: c.insertAt, text: `: ${text} | None`, why: `inferred ${text} | None from its uses`, span: c.span });
     else if (text) out.push({ offset: c.insertAt, text: `: ${text}`, why: `inferred ${text} from its uses`, span: c.span });
   }
   // One insertion per place (a bare parameter annotation can be completed from both its uses
@@ -347,19 +376,28 @@ function paramInsertions(module: AST.Module): Insertion[] {
   });
   collect(module.body, '');
   // Nested helper functions (`def solve(i, j)` inside a function), unless the name is taken.
-  const nested = (stmts: AST.Stmt[]) => stmts.forEach((s) => {
+  // Several functions may each have their own `visit`: later ones are keyed `outer.visit`, and
+  // calls resolve them by symbol.
+  const nestedBySym = new Map<number, string>();
+  const nested = (stmts: AST.Stmt[], outer: string) => stmts.forEach((s) => {
     if (s.k !== 'def') return;
-    for (const x of s.body) if (x.k === 'def' && !defs.has(x.name)) defs.set(x.name, x);
-    nested(s.body);
+    for (const x of s.body) {
+      if (x.k !== 'def') continue;
+      const key = defs.has(x.name) && defs.get(x.name) !== x ? `${outer}${s.name}.${x.name}` : x.name;
+      if (defs.has(key)) continue;
+      defs.set(key, x);
+      if (x.sym) nestedBySym.set(x.sym.id, key);
+    }
+    nested(s.body, `${outer}${s.name}.`);
   });
-  nested(module.body);
+  nested(module.body, '');
   const evidence = new Map<string, PyType[]>();
   const varEvidence = new Map<string, PyType[]>();
   walkExprs(module.body, (e) => {
     if (e.k !== 'call') return;
     let key: string | undefined;
     let offset = 0;
-    if (e.func.k === 'name') key = defs.has(e.func.id) ? e.func.id : defs.has(`${e.func.id}.__init__`) ? `${e.func.id}.__init__` : undefined;
+    if (e.func.k === 'name') key = e.func.sym && nestedBySym.has(e.func.sym.id) ? nestedBySym.get(e.func.sym.id) : defs.has(e.func.id) ? e.func.id : defs.has(`${e.func.id}.__init__`) ? `${e.func.id}.__init__` : undefined;
     // `cls(...)` inside a classmethod constructs the class.
     if (e.func.k === 'name' && !key && e.func.type.k === 'type' && e.func.type.of.k === 'class' && defs.has(`${e.func.type.of.name}.__init__`)) key = `${e.func.type.of.name}.__init__`;
     if (e.func.k === 'name' && key?.endsWith('.__init__')) offset = 1;
@@ -509,7 +547,7 @@ function paramInsertions(module: AST.Module): Insertion[] {
     if (!text || !text.startsWith(bare + '[')) continue;
     out.push({ offset: d.returns.span.end, text: text.slice(bare.length), why: `inferred return type ${text}`, span: d.returns.span });
   }
-  return [...out, ...iteratorInsertions(module, defs), ...genericInsertions(module, defs), ...callableInsertions(module, defs), ...recursiveReturnInsertions(module, defs), ...varargInsertions(module, defs)];
+  return [...out, ...iteratorInsertions(module, defs), ...calledParamInsertions(module, defs), ...genericInsertions(module, defs), ...callableInsertions(module, defs), ...recursiveReturnInsertions(module, defs), ...varargInsertions(module, defs)];
 }
 
 /**
@@ -678,6 +716,53 @@ function callableInsertions(module: AST.Module, defs: Map<string, Extract<AST.St
   return out;
 }
 
+/** An unannotated parameter the body calls (`pred(item)`) and callers pass lambdas for:
+ *  `Callable[[argument types at the call in the body], lambda result type]`. */
+function calledParamInsertions(module: AST.Module, defs: Map<string, Extract<AST.Stmt, { k: 'def' }>>): Insertion[] {
+  const rets = new Map<string, PyType[]>();
+  walkExprs(module.body, (e) => {
+    if (e.k !== 'call' || e.func.k !== 'name' || !defs.has(e.func.id) || e.args.some((a) => a.star)) return;
+    const d = defs.get(e.func.id)!;
+    e.args.forEach((a, i) => {
+      const p = a.name ? d.params.find((x) => x.name === a.name) : d.params[i];
+      if (!p || p.annotation || p.kind !== 'normal' || !p.sym) return;
+      const k = `${p.sym.id}`;
+      // A predicate lambda (comparisons joined by and/or/not) returns bool even when the
+      // checker does not know its parameter's type yet.
+      const isPred = (x: AST.Expr): boolean => x.k === 'cmp' || x.k === 'unary' && x.op === 'not' || x.k === 'boolop' && isPred(x.left) && isPred(x.right);
+      const rt = a.value.k === 'lambda' ? (a.value.body.type.k === 'unknown' && isPred(a.value.body) ? T.bool : a.value.body.type) : undefined;
+      rets.set(k, [...(rets.get(k) ?? []), rt ?? T.unknown]);
+    });
+  }, true);
+  const out: Insertion[] = [];
+  for (const d of defs.values()) {
+    for (const p of d.params) {
+      if (p.annotation || !p.sym || !rets.has(`${p.sym.id}`)) continue;
+      const calls: Extract<AST.Expr, { k: 'call' }>[] = [];
+      walkExprs(d.body, (e) => { if (e.k === 'call' && e.func.k === 'name' && e.func.sym?.id === p.sym!.id) calls.push(e); });
+      if (!calls.length) continue;
+      const argTs = calls[0].args.map((a) => a.value.type);
+      if (calls[0].args.some((a) => a.name || a.star) || argTs.some((t) => hasUnknown(t))) continue;
+      let ret: PyType | undefined;
+      for (const t of rets.get(`${p.sym.id}`)!) ret = ret && ret.k !== 'unknown' && t.k !== 'unknown' && ret.k !== t.k ? T.unknown : join(ret, t);
+      if (!ret || hasUnknown(ret)) continue;
+      const args = argTs.map(annotationText), rt = annotationText(ret);
+      if (args.some((a) => !a) || !rt) continue;
+      const text = `Callable[[${args.join(', ')}], ${rt}]`;
+      out.push({ offset: p.span.start + p.name.length, text: `: ${text}`, why: `inferred ${text} from how the body calls it`, span: p.span });
+    }
+  }
+  const hasCallable = module.body.some((s) => s.k === 'importfrom' && s.module === 'typing' && s.names.some((n) => n.name === 'Callable' && !n.asname));
+  if (out.length && !hasCallable) {
+    const first = module.body.find((s) => s.k === 'def' || s.k === 'class') as Extract<AST.Stmt, { k: 'def' | 'class' }> | undefined;
+    if (!first) return [];
+    const pos = first.decorators.length ? Math.min(first.span.start, first.decorators[0].span.start) : first.span.start;
+    const lineStart = module.text.lastIndexOf('\n', pos - 1) + 1;
+    out.push({ offset: lineStart, text: 'from typing import Callable\n\n\n', why: 'Callable for inferred function parameters', span: { start: lineStart, end: lineStart } });
+  }
+  return out;
+}
+
 /** Unannotated parameters that every call passes a generator/iterator: `gen: Iterator[int]`. */
 function iteratorInsertions(module: AST.Module, defs: Map<string, Extract<AST.Stmt, { k: 'def' }>>): Insertion[] {
   const evidence = new Map<string, { p: AST.Param; types: PyType[] }>();
@@ -796,6 +881,16 @@ function genericInsertions(module: AST.Module, defs: Map<string, Extract<AST.Stm
       if (p.annotation && bareGeneric(p.annotation) !== 'list') continue;
       const types = sites.map((s) => s.get(p.name)).filter((t): t is PyType => !!t);
       if (!conflicting(types)) continue;
+      // Tuples of one element type but different lengths (`(1, 5, 10)`, `(2, 4)`, `()`):
+      // a variable-length `tuple[int, ...]`, not a type variable.
+      const known = types.filter((t) => !hasUnknown(t));
+      if (!p.annotation && known.length && known.every((t) => t.k === 'tuple')) {
+        const elems = known.flatMap((t) => (t.k === 'tuple' ? t.elems : []));
+        const et = elems.length && !conflicting(elems) ? elems.reduce<PyType | undefined>((a, b) => join(a, b), undefined) : undefined;
+        const text = et && annotationText(et);
+        if (text) out.push({ offset: p.span.start + p.name.length, text: `: tuple[${text}, ...]`, why: `called with tuples of several lengths: tuple[${text}, ...]`, span: p.span });
+        continue;
+      }
       // Only plain data (numbers, strings, containers of them): a generic `_T` supports
       // comparisons and printing, not calls or attributes.
       const plain = (t: PyType): boolean => ['int', 'float', 'bool', 'str', 'unknown'].includes(t.k) || (t.k === 'list' || t.k === 'set' || t.k === 'tuplevar') && plain(t.elem) || t.k === 'tuple' && t.elems.every(plain) || t.k === 'dict' && plain(t.key) && plain(t.val);

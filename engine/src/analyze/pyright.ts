@@ -528,6 +528,10 @@ class Converter {
     try {
       const e = this.exprInner(n as N.ExpressionNode);
       if (e.type.k === 'unknown') { const t = numericResultType(e); if (t) e.type = t; }
+      if (e.k === 'list' && e.type.k === 'list' && e.type.elem.k !== 'unknown' && e.elts.some((x) => x.type.k === 'unknown')) {
+        // `[ch, 1]` with `ch` not yet typed: pyright's `list[int]` would be premature evidence.
+        e.type = { k: 'list', elem: T.unknown };
+      }
       if ((e.k === 'list' || e.k === 'set') && (e.type.k === 'list' || e.type.k === 'set') && e.type.elem.k === 'unknown' && e.elts.length && !e.elts.some((x) => x.k === 'starred')) {
         // `[1, 2 ** 50]`: typeshed's Any for a large power makes the list Unknown; the items agree.
         const t0 = JSON.stringify(e.elts[0].type);

@@ -620,17 +620,40 @@ fn py_index(len: usize, i: i64) -> usize {
   exc: {
     deps: [],
     code: `
-/// A raised Python exception: its class name, message and \`__cause__\` (\`raise ... from\`).
-#[derive(Clone, Debug, PartialEq)]
+/// A raised Python exception: its class name, message, \`__cause__\` (\`raise ... from\`) and
+/// the attributes a user exception class sets in its \`__init__\`.
+#[derive(Clone)]
 struct PyErr {
     kind: &'static str,
     msg: String,
     cause: Option<Box<PyErr>>,
+    data: Option<std::rc::Rc<dyn std::any::Any>>,
+}
+
+impl std::fmt::Debug for PyErr {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "{}: {}", self.kind, self.msg)
+    }
+}
+
+impl PartialEq for PyErr {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind && self.msg == other.msg
+    }
 }
 
 impl PyErr {
     fn new(kind: &'static str, msg: impl Into<String>) -> Self {
-        PyErr { kind, msg: msg.into(), cause: None }
+        PyErr { kind, msg: msg.into(), cause: None, data: None }
+    }
+    /// Attaches the exception object's attributes.
+    fn with_data<D: 'static>(mut self, data: D) -> Self {
+        self.data = Some(std::rc::Rc::new(data));
+        self
+    }
+    /// The attributes, as set by the class whose \`__init__\` built them.
+    fn data<D: 'static>(&self) -> &D {
+        self.data.as_ref().and_then(|d| d.downcast_ref::<D>()).expect("AttributeError")
     }
     /// \`raise self from cause\`.
     fn with_cause(mut self, cause: Option<PyErr>) -> Self {
@@ -1577,6 +1600,11 @@ impl PyStr for Obj {
             Obj::Dict(v) => format!("{{{}}}", v.iter().map(|(k, x)| format!("{}: {}", k.py_repr(), x.py_repr())).collect::<Vec<_>>().join(", ")),
         }
     }
+}
+
+/// \`x op= y\` on a tagged value in place.
+fn obj_aug(x: &mut Obj, y: &Obj, op: char) {
+    *x = obj_arith(x, y, op);
 }
 
 /// Python arithmetic on values that may be int or float: int op int stays int.

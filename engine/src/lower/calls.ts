@@ -171,6 +171,14 @@ export function bindArgs(L: Lowerer, fn: FuncInfo, args: AST.Arg[], span: AST.Sp
       else { out.push(L.todo(span, `missing argument ${p.name}`).code); continue; }
       if (p.default.k === 'const' && p.default.value === null && p.type.k === 'optional') { out.push(p.mode === 'ref' ? '&None' : p.mode === 'mut' ? '&mut None' : 'None'); continue; }
     }
+    if (p.optMut) {
+      // `Option<&mut T>`: lend the argument (the callee mutates the caller's container).
+      if (a.k === 'const' && a.value === null) { out.push('None'); continue; }
+      const r = L.expr(a, p.type.k === 'optional' ? p.type.inner : p.type);
+      if (r.type.k === 'optional') { out.push(r.kind === 'mutref' ? `${r.code}.as_deref_mut()` : `${L.paren(r, PREC.unary)}.as_mut()`); continue; }
+      out.push(`Some(${r.kind === 'mutref' ? `&mut *${r.code}` : `&mut ${L.paren(r, PREC.unary)}`})`);
+      continue;
+    }
     const r = L.expr(a, p.type);
     out.push(L.argFor(p, r));
   }

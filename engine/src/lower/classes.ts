@@ -8,6 +8,7 @@ import { isCopy, rustIdent, rustStr } from './rtypes';
 import type { Lowerer } from './lowerer';
 import { emitFunction, declareHoisted } from './module';
 import { scanVars, walkExprs } from './scan';
+import { emitExceptionData, excInitOwner } from './excdata';
 
 function decoratorNames(c: Extract<AST.Stmt, { k: 'class' }>): { name: string; kw: Map<string, AST.Expr> }[] {
   return c.decorators.map((d) => {
@@ -92,6 +93,7 @@ export function lowerClass(L: Lowerer, c: Extract<AST.Stmt, { k: 'class' }>): st
   const info = L.classes.get(c.name)!;
   const w = L.w;
   if (info.isException) {
+    if (excInitOwner(L, info) === info) { emitExceptionData(L, info); return `exception ${c.name}`; }
     w.line(`// exception class ${c.name}(${info.base ?? 'Exception'}) is a PyErr kind`, c.span);
     return `exception ${c.name}`;
   }
@@ -221,12 +223,21 @@ function containsFloat(t: PyType): boolean {
   return false;
 }
 
-function hashable(L: Lowerer, t: PyType): boolean {
+function hashable(L: Lowerer, t: PyType, seen: Set<string> = new Set()): boolean {
   if (t.k === 'dict') return false;
-  if (t.k === 'class') { const c = L.classes.get(t.name); return !!c && (c.isEnum || c.isDataclass); }
-  if (t.k === 'tuple') return t.elems.every((x) => hashable(L, x));
-  if (t.k === 'list' || t.k === 'set') return hashable(L, t.elem);
-  if (t.k === 'optional') return hashable(L, t.inner);
+  if (t.k === 'class') {
+    // A dataclass derives Eq + Hash only when all its fields do (no floats, no custom __eq__).
+    const c = L.classes.get(t.name);
+    if (!c) return false;
+    if (c.isEnum) return true;
+    if (!c.isDataclass || c.shared || c.methods.has('__eq__') || c.fields.some((f) => f.noCompare)) return false;
+    if (seen.has(c.name)) return true;
+    seen.add(c.name);
+    return c.fields.every((f) => !containsFloat(f.type) && hashable(L, f.type, seen));
+  }
+  if (t.k === 'tuple') return t.elems.every((x) => hashable(L, x, seen));
+  if (t.k === 'list' || t.k === 'set') return hashable(L, t.elem, seen);
+  if (t.k === 'optional') return hashable(L, t.inner, seen);
   return t.k !== 'unknown' && t.k !== 'func';
 }
 
@@ -354,11 +365,13 @@ function emitTraitImpls(L: Lowerer, info: ClassInfo, generics: string, bounds: s
       w.close();
     }
   }
+  // The dunders of a shared class take the shared handle (`&Rc<RefCell<C>>`): wrap a copy.
+  const wrap = (x: string) => (info.shared ? `&std::rc::Rc::new(std::cell::RefCell::new(${x}.clone()))` : x);
   if (has('__eq__')) {
     w.blank();
     w.open(`impl${bounds} PartialEq for ${ty} {`);
     w.line('fn eq(&self, other: &Self) -> bool {');
-    w.line('    self.__eq__(other)');
+    w.line(`    self.__eq__(${wrap('other')})`);
     w.line('}');
     w.close();
   }
@@ -366,7 +379,7 @@ function emitTraitImpls(L: Lowerer, info: ClassInfo, generics: string, bounds: s
     w.blank();
     w.open(`impl${bounds} PartialOrd for ${ty} {`);
     w.open('fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {');
-    w.line('Some(if self.__lt__(other) { std::cmp::Ordering::Less } else if other.__lt__(self) { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Equal })');
+    w.line(`Some(if self.__lt__(${wrap('other')}) { std::cmp::Ordering::Less } else if other.__lt__(${wrap('self')}) { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Equal })`);
     w.close(); w.close();
   }
   if (info.hasSubclasses || info.isAbstract) emitHierarchyTrait(L, info);
@@ -384,6 +397,7 @@ function emitHierarchyTrait(L: Lowerer, info: ClassInfo) {
   for (const m of methods) w.line(`${traitSig(L, m)};`);
   w.line("fn class_name_chain(&self) -> &'static [&'static str];");
   w.line(`fn box_clone(&self) -> Box<dyn ${info.rust}Trait>;`);
+  w.line('fn as_any(&self) -> &dyn std::any::Any;');
   w.close();
   // Boxed objects of the hierarchy can be cloned, debugged and compared (fields of other
   // structs, Vec items): == is the class's __eq__, else identity like Python's default.
@@ -466,6 +480,7 @@ function implTraitFor(L: Lowerer, info: ClassInfo, root: ClassInfo) {
   while (c) { chain.push(c.name); c = c.base ? L.classes.get(c.base) : undefined; }
   w.line(`fn class_name_chain(&self) -> &'static [&'static str] { &[${chain.map(rustStr).join(', ')}] }`);
   w.line(`fn box_clone(&self) -> Box<dyn ${root.rust}Trait> { Box::new(self.clone()) }`);
+  w.line('fn as_any(&self) -> &dyn std::any::Any { self }');
   w.close();
 }
 

@@ -23,6 +23,9 @@ export interface ParamInfo {
   name: string;
   type: PyType;
   mode: ParamMode;
+  /** `seen=None` defaulted to a fresh container and mutated: `Option<&mut T>`, the caller's
+   * container is shared like in Python. */
+  optMut?: boolean;
   default?: AST.Expr;
   kind: AST.Param['kind'];
   sym?: AST.SymbolRef;

@@ -7,7 +7,8 @@ import { Code, Diagnostic, LineIndex, Severity } from '../diagnostics';
 import { ClassInfo, FuncInfo, ParamInfo, PREC, RExpr } from './context';
 import { elemType, isCopy, isNumeric, isObjUnion, rustChar, rustIdent, rustStr, rustType, TypeEnv } from './rtypes';
 import { elementAlias, rootName, scanVars, VarUse, walkExprs } from './scan';
-import { lowerCall } from './calls';
+import { bindArgs, lowerCall } from './calls';
+import { constructException, exceptionField } from './excdata';
 import { lowerFString, displayArg } from './format';
 import { lowerClass, collectClass, classVarOfAttr, classVarRead, classVarWrite, isFrozenDataclass } from './classes';
 import { declareHoisted } from './module';
@@ -162,6 +163,11 @@ export class Lowerer implements TypeEnv {
   /** Converts an owned value to the expected type (int→float, T→Option<T>, None→None). */
   coerce(e: RExpr, expected: PyType | undefined): string {
     if (!expected || expected.k === 'unknown') return this.own(e);
+    const exCls = expected.k === 'class' ? expected : expected.k === 'optional' && expected.inner.k === 'class' ? expected.inner : undefined;
+    if (e.code === 'self' && e.concrete && exCls && this.classes.get(exCls.name)?.shared) {
+      // A method storing `self` in another object: the method only has `&mut Self`, not the shared handle.
+      return this.todo({ start: 0, end: 0 }, 'storing `self` of a shared (Rc<RefCell>) object from inside its own method').code;
+    }
     if (isObjUnion(expected) && !isObjUnion(e.type)) return this.toObj(this.own(e), e.type);
     if (isObjUnion(e.type) && !isObjUnion(expected)) {
       // A tagged value used where one type is expected (after an isinstance check).
@@ -416,8 +422,13 @@ export class Lowerer implements TypeEnv {
   staticType(x: AST.Expr): PyType {
     // A name rebound in this scope (narrowed Optional, loop item, handler) has its bound type.
     if (x.k === 'name' && x.sym && this.scope.names.has(x.sym.id)) return this.scope.names.get(x.sym.id)!.type;
-    if (x.type.k !== 'unknown') return x.k === 'name' ? this.varType(x) : x.type;
-    if (x.k === 'name') return this.varType(x);
+    if (x.k === 'name') {
+      // An Optional narrowed at this use (after `is None` returns) has its inner type here.
+      const d = this.varType(x);
+      if (d.k === 'optional' && x.type.k !== 'optional' && x.type.k !== 'none' && x.type.k !== 'unknown' && sameType(d.inner, x.type)) return x.type;
+      return d;
+    }
+    if (x.type.k !== 'unknown') return x.type;
     if (x.k === 'bin') {
       const a = this.staticType(x.left), b = this.staticType(x.right);
       if (isNumeric(a) && isNumeric(b)) {
@@ -439,7 +450,7 @@ export class Lowerer implements TypeEnv {
     const op = e.op;
     if ((isObjUnion(lt) || isObjUnion(rt)) && ['+', '-', '*', '/', '//', '%'].includes(op)) {
       // Tagged int|float values: Python's arithmetic rules at run time.
-      const side = (x: AST.Expr, t: PyType) => { const r = this.expr(x); return isObjUnion(t) ? this.borrow(r) : `&${this.toObj(this.own(r), t)}`; };
+      const side = (x: AST.Expr, _t: PyType) => { const r = this.expr(x); return isObjUnion(r.type) ? this.borrow(r) : `&${this.toObj(this.own(r), r.type)}`; };
       return { code: `obj_arith(${side(e.left, lt)}, ${side(e.right, rt)}, '${op === '//' ? 'f' : op}')`, type: isObjUnion(lt) ? lt : rt, kind: 'value', prec: PREC.atom };
     }
     const resT = e.type.k !== 'unknown' ? e.type : lt;
@@ -763,7 +774,8 @@ export class Lowerer implements TypeEnv {
       if (ct.k === 'dict') return `${neg}${this.paren(c, PREC.unary)}.contains_key(${this.keyRef(x, ct.key)})`;
       if (r.k === 'tuple' || r.k === 'list' || r.k === 'set') {
         const et = r.elts[0]?.type ?? x.type;
-        const items = r.elts.map((el) => this.exprOwned(el, x.type.k === 'float' ? T.float : et));
+        // (an Obj needle: the literal items become Obj values too)
+        const items = r.elts.map((el) => this.exprOwned(el, x.type.k === 'float' ? T.float : isObjUnion(x.type) ? x.type : et));
         if (x.type.k === 'str' || x.kind === 'char') {
           const lits = r.elts.every((el) => el.k === 'str');
           if (lits) return `${neg}[${r.elts.map((el) => rustStr((el as any).value)).join(', ')}].contains(&${x.kind === 'char' ? `${x.code}.to_string().as_str()` : x.kind === 'strlit' ? x.code : `${this.strRef(x)}`})`;
@@ -935,6 +947,8 @@ export class Lowerer implements TypeEnv {
         return { code: `${this.paren(obj, PREC.unary)}.cause.as_deref().cloned()`, type: { k: 'optional', inner: base }, kind: 'value', prec: PREC.atom };
       }
       if (c?.isException && e.attr !== 'args') {
+        const fieldRead = exceptionField(this, c, obj, e.attr);
+        if (fieldRead) return fieldRead;
         const r = this.excClassAttr(c, e.attr, `${this.paren(obj, PREC.unary)}.kind`);
         if (r) return r;
         return this.todo(e.span, `attribute ${e.attr} of exception ${c.name} (exceptions carry only their class and message)`, e.type);
@@ -951,6 +965,12 @@ export class Lowerer implements TypeEnv {
           return { code: `${this.paren(obj, PREC.unary)}.${e.attr}()`, type: e.type, kind: e.attr === 'name' || e.type.k === 'str' ? 'ref' : 'value', prec: PREC.atom };
         }
         const field = c.fields.find((f) => f.name === e.attr);
+        const narrowed = v.type.k === 'class' && v.type.name !== c.name ? this.classes.get(v.type.name) : undefined;
+        if (narrowed && !obj.concrete && (this.classType(c.name) ?? '').startsWith('Box<dyn') && narrowed.fields.some((f) => f.name === e.attr) && !field) {
+          // `isinstance(e, Num)` narrowed a `Box<dyn Trait>` to a subclass: downcast to read its field.
+          const sf = narrowed.fields.find((f) => f.name === e.attr)!;
+          return { code: `${this.paren(obj, PREC.unary)}.as_any().downcast_ref::<${narrowed.rust}>().unwrap().${rustIdent(e.attr)}`, type: sf.type, kind: 'place', prec: PREC.atom };
+        }
         if (field && (c.hasSubclasses || c.isAbstract) && !obj.concrete && (this.classType(c.name) ?? '').startsWith('Box<dyn')) {
           // A `Box<dyn Trait>` object: fields are read through the trait's getters.
           return { code: `${this.paren(obj, PREC.unary)}.${rustIdent(e.attr)}()`, type: field.type, kind: 'value', prec: PREC.atom };
@@ -1400,6 +1420,18 @@ export class Lowerer implements TypeEnv {
 
   rangeBound(v: string): string { return v; }
 
+  /** `for c, n in rows` where each row is a list: unpack each row's items into a tuple. */
+  unpackSeqItems(it: IterInfo, target: AST.Expr): IterInfo {
+    if ((target.k !== 'tuple' && target.k !== 'list') || it.parts || (it.item.k !== 'list' && it.item.k !== 'tuplevar')) return it;
+    if (target.elts.some((x) => x.k === 'starred')) return it;
+    const et = it.item.elem;
+    const n = target.elts.length;
+    const src = it.itemKind === 'ref' ? it.code : `${wrapIter(it.code)}`;
+    const get = (i: number) => `__v[${i}]${isCopy(et) ? '' : '.clone()'}`;
+    const check = `assert!(__v.len() == ${n}, "ValueError: not enough values to unpack");`;
+    return { code: `${wrapIter(src)}.map(|__v| { ${check} (${[...Array(n).keys()].map(get).join(', ')}) })`, item: { k: 'tuple', elems: target.elts.map(() => et) }, itemKind: 'value' };
+  }
+
   /** An iterator of owned items (clones refs, chars to String, tuple parts cloned). */
   ownedItems(it: IterInfo): string {
     if (it.parts && it.parts.some((p) => p !== 'value')) {
@@ -1470,7 +1502,7 @@ export class Lowerer implements TypeEnv {
     const closures: string[] = [];
     for (let gi = 0; gi < gens.length; gi++) {
       const g = gens[gi];
-      const it = this.iterate(g.iter);
+      const it = this.unpackSeqItems(this.iterate(g.iter), g.target);
       // Items pass through closures by value: copy refs to Copy values up front.
       let itemKind = it.itemKind;
       let code = it.code;
@@ -1867,6 +1899,16 @@ export class Lowerer implements TypeEnv {
       this.w.line(`*${name} = ${this.exprOwned(value, declT)};`);
       return;
     }
+    const bound = id !== undefined ? this.scope.names.get(id) : undefined;
+    if (bound && declT.k === 'union' && value.type.k !== 'unknown' && value.type.k !== bound.type.k && !isObjUnion(declT)) {
+      // `members = list(members)`: Python rebinds the name to a value of another type; Rust
+      // shadows the binding for the rest of the block.
+      const v = this.exprOwned(value, value.type);
+      const use = this.scope.vars.get(id!);
+      this.w.line(`let ${use && use.mutated ? 'mut ' : ''}${name} = ${v};`);
+      this.scope.names.set(id!, { code: name, kind: 'place', type: value.type });
+      return;
+    }
     const sharedDecl = declT.k === 'class' && !!this.classes.get(declT.name)?.shared; // (a clone is the alias)
     if (id !== undefined && !sharedDecl && !this.scope.declared.has(id) && !this.scope.names.has(id) && t.sym && elementAlias(t, value)) {
       // `m = members[k]` then `m.loans.append(x)`: Python mutates the element itself: bind `&mut`.
@@ -2139,6 +2181,29 @@ export class Lowerer implements TypeEnv {
     const target = this.lvalue(t);
     const cur: RExpr = { code: target, type: tt, kind: t.k === 'name' && t.sym && this.scope.names.get(t.sym.id)?.kind === 'mutref' ? 'mutref' : 'place', prec: PREC.atom };
     const simpleOps: Record<string, string> = { '+': '+=', '-': '-=', '*': '*=', '&': '&=', '|': '|=', '^': '^=', '<<': '<<=', '>>': '>>=' };
+    if (isObjUnion(tt) && ['+', '-', '*', '/', '//', '%'].includes(s.op)) {
+      // A tagged value: Python's arithmetic rules at run time.
+      const v = this.expr(s.value);
+      const rhs = isObjUnion(v.type) ? this.borrow(v) : `&${this.toObj(this.own(v), v.type)}`;
+      // Nested indices (`out[-1][1] += 1`): bind each level first (the borrow checker needs it).
+      let n = 0;
+      const place = (x: AST.Expr): string => {
+        const ct = x.k === 'index' ? (x.value.k === 'name' ? this.varType(x.value) : x.value.type) : undefined;
+        if (x.k !== 'index' || x.index.k === 'slice' || !ct || (ct.k !== 'list' && ct.k !== 'tuplevar')) return `&mut ${this.lvalue(x)}`;
+        const base = place(x.value);
+        const p = `__p${++n}`;
+        this.w.line(`let ${p} = ${base};`);
+        this.w.line(`let __i${n} = ${this.indexCode({ code: p, type: ct, kind: 'mutref', prec: PREC.atom }, x.index)};`);
+        return `&mut ${p}[__i${n}]`;
+      };
+      if (t.k === 'index') {
+        this.w.open('{');
+        const r = place(t);
+        this.w.line(`obj_aug(${r}, ${rhs}, '${s.op === '//' ? 'f' : s.op}');`);
+        this.w.close();
+      } else this.w.line(`obj_aug(&mut ${target}, ${rhs}, '${s.op === '//' ? 'f' : s.op}');`);
+      return;
+    }
     if (isNumeric(tt) && simpleOps[s.op] && !(tt.k === 'int' && s.value.type.k === 'float')) {
       const v = this.expr(s.value, tt);
       const vc = this.coerce(this.valE(v), tt);
@@ -2286,7 +2351,8 @@ export class Lowerer implements TypeEnv {
     const flag = s.orelse.length ? `__broke${++this.scope.labelCounter}` : undefined;
     if (flag) this.w.line(`let mut ${flag} = false;`);
     const saved = new Map(this.scope.names);
-    let it = this.iterate(s.iter);
+    const declaredBefore = new Set(this.scope.declared);
+    let it = this.unpackSeqItems(this.iterate(s.iter), s.target);
     // Iterating a container the body mutates: iterate over a snapshot.
     const root = rootName(s.iter);
     if (root?.sym && (it.itemKind === 'ref' || it.parts) && this.bodyMutates(s.body, root.sym.id)) {
@@ -2324,6 +2390,9 @@ export class Lowerer implements TypeEnv {
     this.loopBody(s.body, label, flag);
     this.w.close();
     this.scope.names = saved;
+    // Rust bindings made by the loop (its variable, locals of its body) end with it: a later
+    // assignment to the same Python name declares it again.
+    this.scope.declared = declaredBefore;
     if (flag) { this.w.open(`if !${flag} {`); this.block(s.orelse); this.w.close(); }
   }
 
@@ -2424,6 +2493,12 @@ export class Lowerer implements TypeEnv {
   exceptionValue(e: AST.Expr): string {
     if (e.k === 'call' && e.func.k === 'name') {
       const kind = e.func.id;
+      const cls = this.classes.get(kind);
+      if (cls?.isException) {
+        // A class with its own __init__ builds its message and attributes.
+        const built = constructException(this, cls, e, (fn) => bindArgs(this, fn, e.args, e.span));
+        if (built) return built;
+      }
       const arg = e.args[0];
       let msg = '""';
       if (arg) {
@@ -2797,6 +2872,15 @@ export class Lowerer implements TypeEnv {
     const inner = declT.inner;
     const cur = this.name(t.left);
     if (cur.kind !== 'place' && cur.kind !== 'value') return false;
+    const pinfo = this.scope.info?.params.find((p) => p.sym?.id === id);
+    if (pinfo?.optMut) {
+      // `Option<&mut T>`: borrow the caller's container, or a fresh local one.
+      const name = rustIdent(t.left.id);
+      this.w.line(`let mut __${t.left.id}_own: ${this.rt(inner)} = ${this.exprOwned(a.value, inner)};`);
+      this.w.line(`let ${name} = ${name}.unwrap_or(&mut __${t.left.id}_own);`);
+      this.scope.names.set(id, { code: name, kind: 'mutref', type: inner });
+      return true;
+    }
     const v = this.exprOwned(a.value, inner);
     const simple = /^[\w.]+$|^-?\d+(\.\d+)?$|^vec!\[\]$|^"[^"]*"\.to_string\(\)$/.test(v) && !/\(/.test(v.replace(/\.to_string\(\)$/, ''));
     const u = this.scope.vars.get(id);

@@ -49,7 +49,10 @@ export function makeFuncInfo(L: Lowerer, def: Extract<AST.Stmt, { k: 'def' }>, c
     if (p.kind === 'vararg') mode = 'ref';
     // Iterators are taken by value (`impl Iterator`); a generator owns its arguments (it runs later).
     if (type.k === 'iter' || def.isGenerator) mode = 'value';
-    return { name: p.name, type, mode, default: p.default, kind: p.kind, sym: p.sym, rebound };
+    // `seen=None` + `if seen is None: seen = []` + mutation: the caller's container is shared.
+    const optMut = p.kind === 'normal' && p.default?.k === 'const' && p.default.value === null && type.k === 'optional' && ['list', 'dict', 'set'].includes(type.inner.k) && !!u?.mutated
+      && def.body.some((s) => s.k === 'if' && !s.orelse.length && s.test.k === 'cmp' && s.test.ops[0] === 'is' && s.test.left.k === 'name' && s.test.left.sym?.id === p.sym?.id && s.body.length === 1 && s.body[0].k === 'assign' && isEmptyLiteral(s.body[0].value));
+    return { name: p.name, type, mode, default: p.default, kind: p.kind, sym: p.sym, rebound, optMut: optMut || undefined };
   });
   const rust = className ? `${className}::${rustIdent(def.name)}` : rustIdent(def.name === 'main' ? 'main' : def.name);
   let ret = def.retType;
@@ -403,6 +406,13 @@ function staticSafe(e: AST.Expr, L: Lowerer): boolean {
 
 function constName(n: string): string { return n === n.toUpperCase() ? n : n.toUpperCase(); }
 
+/** `[]`, `{}`, `set()`, `list()`, `dict()`. */
+function isEmptyLiteral(e: AST.Expr): boolean {
+  if ((e.k === 'list' || e.k === 'set') && !e.elts.length) return true;
+  if (e.k === 'dict' && !e.items.length) return true;
+  return e.k === 'call' && e.func.k === 'name' && ['list', 'dict', 'set'].includes(e.func.id) && !e.args.length;
+}
+
 function isLiteral(e: AST.Expr): boolean {
   if (e.k === 'num' || e.k === 'str' || e.k === 'const') return true;
   if (e.k === 'unary' && e.operand.k === 'num') return true;
@@ -470,6 +480,7 @@ export function emitFunction(L: Lowerer, f: FuncInfo, selfParam?: string): strin
       return `${name}: &${t}`;
     }
     if (p.mode === 'mut') return `${name}: &mut ${t}`;
+    if (p.optMut && p.type.k === 'optional') return `${name}: Option<&mut ${L.rt(p.type.inner)}>`;
     if (p.type.k === 'iter') return `mut ${name}: impl Iterator<Item = ${L.rt(p.type.elem)}>`;
     if (p.type.k === 'func') return `${mut}${name}: impl Fn(${p.type.params.map((x) => L.rt(x)).join(', ')}) -> ${L.rt(p.type.ret)}`;
     return `${mut}${name}: ${t}`;

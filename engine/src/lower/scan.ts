@@ -135,7 +135,8 @@ export function scanVars(body: AST.Stmt[], mutatingCall?: (call: Extract<AST.Exp
       if (u) u.mutated = true;
     }
     // Using an iterator (next(), for, list()) advances it: the binding must be `mut`.
-    if (e.k === 'name' && e.sym?.declType.k === 'iter') { const u = get(e); if (u) u.mutated = true; }
+    const dt = e.k === 'name' ? e.sym?.declType : undefined;
+    if (dt && (dt.k === 'iter' || dt.k === 'union' && dt.types.some((x) => x.k === 'iter'))) { const u = get(e); if (u) u.mutated = true; }
     if (e.k === 'comp') e.gens.forEach((g) => bind(g.target, true));
     const mc = mutatingCall ?? callMutations;
     if (e.k === 'call' && mc) {
