@@ -352,11 +352,12 @@ function emptyContainerType(v: AST.Expr): PyType | undefined {
   if (v.k === 'list' && !v.elts.length) return { k: 'list', elem: T.unknown };
   if (v.k === 'dict' && !v.items.length) return { k: 'dict', key: T.unknown, val: T.unknown };
   if (v.k === 'set' && !v.elts.length) return { k: 'set', elem: T.unknown };
+  // deque() / deque(maxlen=n): empty, the items come later.
+  if (v.k === 'call' && v.func.k === 'name' && v.func.id === 'deque' && v.args.every((a) => a.name === 'maxlen')) return { k: 'deque', elem: T.unknown };
   if (v.k === 'call' && v.func.k === 'name' && v.args.length === 0) {
     if (v.func.id === 'list') return { k: 'list', elem: T.unknown };
     if (v.func.id === 'dict') return { k: 'dict', key: T.unknown, val: T.unknown };
     if (v.func.id === 'set') return { k: 'set', elem: T.unknown };
-    if (v.func.id === 'deque') return { k: 'deque', elem: T.unknown };
     if (v.func.id === 'Counter') return { k: 'dict', key: T.unknown, val: T.int, flavor: 'counter' };
   }
   if (v.k === 'call' && v.func.k === 'name' && v.func.id === 'defaultdict') {

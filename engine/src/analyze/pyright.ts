@@ -688,7 +688,11 @@ class Converter {
     for (const s of n.d.strings) {
       if (s.nodeType === NT.String) {
         if (s.d.token.flags & STR_BYTES) isBytes = true;
-        parts.push(s.d.value);
+        // pyright's value drops `\U0001F600` escapes: unescape the source text ourselves.
+        const tok = s.d.token as any;
+        const body = this.text.slice(tok.start + tok.prefixLength + tok.quoteMarkLength, tok.start + tok.length - tok.quoteMarkLength);
+        const own = tok.quoteMarkLength && this.text.slice(tok.start + tok.length - tok.quoteMarkLength, tok.start + tok.length) === this.text.slice(tok.start + tok.prefixLength, tok.start + tok.prefixLength + tok.quoteMarkLength) && !isBytes && !/\\N\{/.test(body) ? unescapePy(body, (tok.flags & STR_RAW) !== 0) : undefined;
+        parts.push(own !== undefined && own.length >= s.d.value.length ? own : s.d.value);
       } else {
         isF = true;
         this.fstringParts(s as N.FormatStringNode, parts);

@@ -574,6 +574,87 @@ fn str_slice(s: &str, start: Option<i64>, stop: Option<i64>, step: i64) -> Strin
     slice_indices(chars.len(), start, stop, step).into_iter().map(|i| chars[i]).collect()
 }`,
   },
+  pyrange: {
+    deps: ['pystr'],
+    code: `
+/// A Python range object kept as a value (printed, indexed, sliced, searched).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct PyRange {
+    start: i64,
+    stop: i64,
+    step: i64,
+}
+
+impl PyRange {
+    fn new(start: i64, stop: i64, step: i64) -> Self {
+        if step == 0 {
+            panic!("ValueError: range() arg 3 must not be zero");
+        }
+        PyRange { start, stop, step }
+    }
+    fn len(&self) -> usize {
+        let n = if self.step > 0 {
+            (self.stop - self.start + self.step - 1) / self.step
+        } else {
+            (self.start - self.stop - self.step - 1) / -self.step
+        };
+        n.max(0) as usize
+    }
+    fn get(&self, i: i64) -> i64 {
+        let n = self.len() as i64;
+        let j = if i < 0 { i + n } else { i };
+        if j < 0 || j >= n {
+            panic!("IndexError: range object index out of range");
+        }
+        self.start + j * self.step
+    }
+    fn contains(&self, x: &i64) -> bool {
+        let x = *x;
+        if self.step > 0 {
+            x >= self.start && x < self.stop && (x - self.start) % self.step == 0
+        } else {
+            x <= self.start && x > self.stop && (self.start - x) % -self.step == 0
+        }
+    }
+    fn index(&self, x: i64) -> i64 {
+        if !self.contains(&x) {
+            panic!("ValueError: {} is not in range", x);
+        }
+        (x - self.start) / self.step
+    }
+    /// r[a:b:c] is again a range.
+    fn slice(&self, lo: Option<i64>, hi: Option<i64>, k: i64) -> PyRange {
+        let n = self.len() as i64;
+        let norm = |v: i64, min: i64, max: i64| (if v < 0 { v + n } else { v }).clamp(min, max);
+        let (a, b) = if k > 0 {
+            (lo.map_or(0, |v| norm(v, 0, n)), hi.map_or(n, |v| norm(v, 0, n)))
+        } else {
+            (lo.map_or(n - 1, |v| norm(v, -1, n - 1)), hi.map_or(-1, |v| norm(v, -1, n - 1)))
+        };
+        PyRange::new(self.start + a * self.step, self.start + b * self.step, self.step * k)
+    }
+    fn iter(&self) -> impl Iterator<Item = i64> {
+        let r = *self;
+        (0..r.len() as i64).map(move |i| r.start + i * r.step)
+    }
+}
+
+impl std::fmt::Display for PyRange {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        if self.step == 1 {
+            write!(f, "range({}, {})", self.start, self.stop)
+        } else {
+            write!(f, "range({}, {}, {})", self.start, self.stop, self.step)
+        }
+    }
+}
+
+impl PyStr for PyRange {
+    fn py_repr(&self) -> String {
+        self.to_string()
+    }
+}`,
+  },
   list_slice_mut: {
     deps: ['slice'],
     code: `
@@ -1457,6 +1538,7 @@ enum Obj {
     Dict(Vec<(Obj, Obj)>),
 }
 
+#[allow(dead_code)]
 impl Obj {
     fn num(&self) -> Option<f64> {
         match self {
@@ -1470,12 +1552,27 @@ impl Obj {
     fn as_f64(&self) -> f64 {
         self.num().unwrap_or_else(|| panic!("TypeError: must be real number, not {}", self.type_name()))
     }
+    fn as_i64_opt(&self) -> Option<i64> {
+        match self {
+            Obj::Bool(b) => Some(*b as i64),
+            Obj::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
     /// int value of an int/bool.
     fn as_i64(&self) -> i64 {
         match self {
             Obj::Bool(b) => *b as i64,
             Obj::Int(i) => *i,
             _ => panic!("TypeError: '{}' object cannot be interpreted as an integer", self.type_name()),
+        }
+    }
+    /// int(x): truncates floats.
+    fn to_int(&self) -> i64 {
+        match self {
+            Obj::Float(f) => f.trunc() as i64,
+            Obj::Str(s) => s.trim().parse().unwrap_or_else(|_| panic!("ValueError: invalid literal for int() with base 10: {}", repr_str(s))),
+            _ => self.as_i64(),
         }
     }
     fn type_name(&self) -> &'static str {
@@ -1603,14 +1700,19 @@ impl PyStr for Obj {
 }
 
 /// \`x op= y\` on a tagged value in place.
+#[allow(dead_code)]
 fn obj_aug(x: &mut Obj, y: &Obj, op: char) {
     *x = obj_arith(x, y, op);
 }
 
 /// Python arithmetic on values that may be int or float: int op int stays int.
+#[allow(dead_code)]
 fn obj_arith(a: &Obj, b: &Obj, op: char) -> Obj {
     match (a, b) {
-        (Obj::Int(_) | Obj::Bool(_), Obj::Int(_) | Obj::Bool(_)) if op != '/' => {
+        (Obj::Int(_) | Obj::Bool(_), Obj::Int(_) | Obj::Bool(_)) if op == 'p' && b.as_i64() >= 0 => {
+            Obj::Int(a.as_i64().checked_pow(b.as_i64() as u32).expect("OverflowError: integer too large for 64 bits"))
+        }
+        (Obj::Int(_) | Obj::Bool(_), Obj::Int(_) | Obj::Bool(_)) if op != '/' && op != 'p' => {
             let (x, y) = (a.as_i64(), b.as_i64());
             Obj::Int(match op {
                 '+' => x + y,
@@ -1633,14 +1735,16 @@ fn obj_arith(a: &Obj, b: &Obj, op: char) -> Obj {
         (Obj::Str(x), Obj::Str(y)) if op == '+' => Obj::Str(format!("{}{}", x, y)),
         _ => {
             let (x, y) = (a.as_f64(), b.as_f64());
-            if y == 0.0 && !matches!(op, '+' | '-' | '*') {
-                panic!("ZeroDivisionError: float division by zero");
+            if y == 0.0 && !matches!(op, '+' | '-' | '*' | 'p') {
+                let ints = a.as_i64_opt().is_some() && b.as_i64_opt().is_some();
+                panic!("ZeroDivisionError: {}", if ints { "division by zero" } else if op == '%' { "float modulo" } else if op == 'f' { "float floor division by zero" } else { "float division by zero" });
             }
             Obj::Float(match op {
                 '+' => x + y,
                 '-' => x - y,
                 '*' => x * y,
                 '/' => x / y,
+                'p' => x.powf(y),
                 '%' => py_fmod(x, y),
                 _ => py_ffloordiv(x, y),
             })

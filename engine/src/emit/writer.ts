@@ -39,6 +39,8 @@ export class RustWriter {
   /** Replaces a placeholder in every line emitted so far (e.g. a jump target known only later). */
   replaceAll(from: string, to: string) { this.lines = this.lines.map((l) => l.split(from).join(to)); }
   get lineCount() { return this.lines.length; }
+  /** The Python range of the statement being lowered (for diagnostics without an AST node). */
+  get currentSpan(): Span | undefined { return this.spanStack[this.spanStack.length - 1]; }
   text(): string { return this.lines.join('\n') + '\n'; }
   sourceMap(offset = 0): SourceMapEntry[] {
     const out: SourceMapEntry[] = [];

@@ -150,7 +150,11 @@ export function bindArgs(L: Lowerer, fn: FuncInfo, args: AST.Arg[], span: AST.Sp
       pi = positional.length;
       const et = p.type.k === 'tuplevar' ? p.type.elem : elemType(p.type);
       const star = args.find((a) => a.star === '*');
-      if (star) {
+      if (star && !['list', 'tuplevar'].includes(star.value.type.k) && star.value.type.k !== 'unknown' && star.value.type.k !== 'tuple') {
+        // f(*range(10)) / f(*some_set): the items, collected for the `&[T]` parameter.
+        const items = `${wrapIter(L.ownedItems(L.iterate(star.value)))}.collect::<Vec<${L.rt(et)}>>()`;
+        out.push(p.mode === 'ref' ? `&${items}` : items);
+      } else if (star) {
         const r = L.expr(star.value);
         out.push(p.mode === 'ref' ? L.borrow(r) : L.own(r));
       } else if (p.type.k === 'tuple') {
@@ -180,9 +184,28 @@ export function bindArgs(L: Lowerer, fn: FuncInfo, args: AST.Arg[], span: AST.Sp
       continue;
     }
     const r = L.expr(a, p.type);
+    if (p.type.k === 'float' && (a.type.k === 'int' || a.type.k === 'bool') && keepsParam(fn, p.name)) {
+      // Python keeps the int: `Vector(1, 2)` prints `Vector(1, 2)`; the f64 field prints `1.0`.
+      L.diag('PTR021', a.span, `int argument for float parameter '${p.name}' is stored as is by Python (prints ${a.k === 'num' ? String(a.value) : 'as an int'}); the translation makes it a float`, 'warning', { suggestion: 'pass a float literal (e.g. `1.0`) if a float is meant' }, 0.3);
+    }
     out.push(L.argFor(p, r));
   }
   return out;
+}
+
+/** The function stores or returns the parameter unchanged (`self.x = x`, `return x`). */
+function keepsParam(fn: FuncInfo, name: string): boolean {
+  let kept = false;
+  const isP = (e: AST.Expr | undefined) => !!e && e.k === 'name' && e.id === name;
+  const visit = (ss: AST.Stmt[]) => ss.forEach((s) => {
+    if (s.k === 'return' && isP(s.value)) kept = true;
+    if (s.k === 'assign' && isP(s.value) && s.targets.some((t) => t.k === 'attr')) kept = true;
+    if (s.k === 'assign' && s.value.k === 'tuple' && s.targets.some((t) => t.k === 'tuple' && t.elts.some((x) => x.k === 'attr')) && s.value.elts.some(isP)) kept = true;
+    if (s.k === 'if' || s.k === 'while' || s.k === 'for') { visit(s.body); visit(s.orelse); }
+    if (s.k === 'try') { visit(s.body); s.handlers.forEach((h) => visit(h.body)); visit(s.orelse); visit(s.finalbody); }
+  });
+  visit(fn.def.body);
+  return kept;
 }
 
 export function callUser(L: Lowerer, fn: FuncInfo, args: AST.Arg[], path: string, e: Call): RExpr {
@@ -244,9 +267,9 @@ function lowerSuperCall(L: Lowerer, method: string, e: Call): RExpr {
     return v(`${base.rust}::new(${bindArgs(L, m, e.args, e.span).join(', ')})`, { k: 'class', name: base.name, fullName: base.name, args: [] });
   }
   if (m.selfMode === 'static' || m.selfMode === 'cls') return callUser(L, m, e.args, `${base.rust}::${rustIdent(method)}`, e);
-  // The base's version of the method, lowered again for this class as `__super_<Base>_<m>`.
+  // The base's version of the method, lowered again for this class as `super_<base>_<m>`.
   const owner = [...L.classes.values()].find((c) => [...c.methods.values()].includes(m)) ?? base;
-  const helper = `__super_${owner.rust}_${method}`;
+  const helper = `super_${owner.rust.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()}_${method.replace(/^_+|_+$/g, "")}`;
   const all: Map<string, Map<string, FuncInfo>> = (L as any).superHelpers ?? ((L as any).superHelpers = new Map());
   if (!all.has(cls.rust)) all.set(cls.rust, new Map());
   const mine = all.get(cls.rust)!;
@@ -364,9 +387,14 @@ function lowerModuleCall(L: Lowerer, mod: string, name: string, e: Call, expecte
   if (mod === 'collections' || mod === 'builtins') {
     if (name === 'deque') {
       const t = expected?.k === 'deque' ? expected : e.type;
-      if (!args.length) return v('std::collections::VecDeque::new()', t);
-      const it = L.iterate(args[0]);
-      return v(`${wrapIter(L.ownedItems(it))}.collect::<std::collections::VecDeque<_>>()`, t);
+      const src = e.args.find((a) => !a.name && !a.star)?.value;
+      if (!src) return v('std::collections::VecDeque::new()', t);
+      const it = L.iterate(src);
+      // deque(items, maxlen): only the last maxlen items stay.
+      const ml = e.args.find((a) => a.name === 'maxlen')?.value ?? e.args.filter((a) => !a.name)[1]?.value;
+      const all = `${wrapIter(L.ownedItems(it))}.collect::<std::collections::VecDeque<_>>()`;
+      if (ml && !(ml.k === 'const' && ml.value === null)) return v(`{ let mut d = ${all}; let n = ${L.val(L.expr(ml, T.int))} as usize; while d.len() > n { d.pop_front(); } d }`, t);
+      return v(all, t);
     }
     if (name === 'Counter') {
       L.useRuntime('dict');
@@ -503,6 +531,7 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
         return v(L.propagateOrPanic(`py_int(${L.strRef(a)})`, 'ValueError'), T.int, PREC.unary);
       }
       if (a.type.k === 'float') return v(`${L.paren(L.valE(a), PREC.cast)} as i64`, T.int, PREC.cast);
+      if (isObjUnion(a.type)) return v(`${L.paren(a, PREC.unary)}.to_int()`, T.int);
       if (a.type.k === 'bool') return v(`${L.paren(L.valE(a), PREC.cast)} as i64`, T.int, PREC.cast);
       return L.valE(a);
     }
@@ -525,6 +554,7 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
     case 'abs': {
       const a = L.valE(L.expr(args[0]));
       if (a.type.k === 'bool') return v(`${L.paren(a, PREC.cast)} as i64`, T.int, PREC.cast);
+      if (isObjUnion(a.type)) return v(`{ let x = ${a.code}; if x < Obj::Int(0) { obj_arith(&Obj::Int(0), &x, '-') } else { x } }`, a.type);
       if (a.type.k === 'class' && L.classes.get(a.type.name)?.methods.has('__abs__')) return v(`${L.paren(a, PREC.unary)}.__abs__()`, e.type);
       return v(`${L.numRecv(a)}.abs()`, a.type);
     }
@@ -534,6 +564,10 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
       const nd = args[1] ?? kw('ndigits');
       if (nd && !(nd.k === 'const' && nd.value === null)) {
         L.useRuntime('round');
+        if (isObjUnion(a.type)) {
+          // round() keeps an int an int (for ndigits >= 0) and rounds a float.
+          return v(`match ${a.code} { Obj::Float(f) => Obj::Float(py_round(f, ${num(L, nd, T.int)} as i32)), Obj::Int(i) => Obj::Int(py_round_int(i, ${num(L, nd, T.int)})), x => x }`, a.type);
+        }
         if (a.type.k === 'int') {
           if (nd.k === 'num' && Number(nd.value) >= 0) return a;
           return v(`py_round_int(${a.code}, ${num(L, nd, T.int)})`, T.int);
@@ -541,6 +575,7 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
         return v(`py_round(${L.coerce(a, T.float)}, ${num(L, nd, T.int)} as i32)`, T.float);
       }
       if (a.type.k === 'int') return a;
+      if (isObjUnion(a.type)) return v(`${L.paren(a, PREC.unary)}.as_f64().round_ties_even() as i64`, T.int, PREC.cast);
       return v(`${L.numRecv(a)}.round_ties_even() as i64`, T.int, PREC.cast);
     }
     case 'divmod': {
@@ -625,8 +660,15 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
         const it = L.iterate(args[0]);
         return v(L.ownedItems(it), { k: 'iter', elem: it.item });
       }
+      if (name === 'range') {
+        // A range kept as a value (stored, printed, indexed): a PyRange (iterating a range()
+        // call directly stays a Rust range, see Lowerer.iterate).
+        L.useRuntime('pyrange');
+        const vals = args.map((a) => L.val(L.expr(a, T.int)));
+        const [a, b, s] = vals.length === 1 ? ['0', vals[0], '1'] : [vals[0], vals[1], vals[2] ?? '1'];
+        return v(`PyRange::new(${a}, ${b}, ${s})`, { k: 'class', name: 'range', fullName: 'builtins.range', args: [] });
+      }
       const it = L.iterate(e);
-      if (name === 'range') return v(it.code.includes('..') && !it.code.includes('(') ? `(${it.code})` : it.code, { k: 'class', name: 'range', fullName: 'builtins.range', args: [] });
       return v(it.code, { k: 'iter', elem: it.item });
     }
     case 'next': {
@@ -723,6 +765,7 @@ function lowerPrint(L: Lowerer, e: Call): RExpr {
   });
   const macro = toStderr ? 'eprint' : 'print';
   if (endLit === '\n') return v(`${macro}ln!(${rustStr(fmt).replace(/^"|"$/g, (m) => m)}${args.length ? ', ' + args.join(', ') : ''})`.replace(`${macro}ln!("")`, `${macro}ln!()`), T.none);
+  if (endLit === '' && !fmt && !args.length) return v('()', T.none); // print("", end=""): prints nothing
   if (endLit !== undefined) return v(`${macro}!(${rustStr(fmt + escapeFmt(endLit)).replace(/\\\\/g, '\\\\')}${args.length ? ', ' + args.join(', ') : ''})`, T.none);
   return v(`${macro}!(${rustStr(fmt + '{}')}${args.length ? ', ' + args.join(', ') : ''}, ${L.strRef(L.expr(endArg!))})`, T.none);
 }

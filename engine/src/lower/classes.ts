@@ -299,7 +299,12 @@ function lowerInit(L: Lowerer, info: ClassInfo, init: FuncInfo) {
       if (base) {
         const r = L.expr(s.value);
         w.line(`let __base = ${r.code};`, s.span);
-        for (const f of base.fields) { w.line(`let mut ${rustIdent(f.name)} = __base.${rustIdent(f.name)};`, s.span); L.scope.inInit!.fields.add(f.name); }
+        for (const f of base.fields) {
+          // (the base fields are `mut` only when this __init__ changes them afterwards)
+          const mut = counts.has(f.name) || mutFields.has(f.name) ? 'mut ' : '';
+          w.line(`let ${mut}${rustIdent(f.name)} = __base.${rustIdent(f.name)};`, s.span);
+          L.scope.inInit!.fields.add(f.name);
+        }
         continue;
       }
     }
@@ -467,13 +472,15 @@ function implTraitFor(L: Lowerer, info: ClassInfo, root: ClassInfo) {
   const own = new Map(allMethods(L, info).map((m) => [m.name, m] as const));
   w.blank();
   w.open(`impl ${root.rust}Trait for ${info.rust} {`);
-  for (const f of root.fields) w.line(`fn ${rustIdent(f.name)}(&self) -> ${L.rt(f.type)} { self.${rustIdent(f.name)}.clone() }`);
+  for (const f of root.fields) w.line(`fn ${rustIdent(f.name)}(&self) -> ${L.rt(f.type)} { self.${rustIdent(f.name)}${isCopy(f.type) ? '' : '.clone()'} }`);
   for (const m of rootMethods) {
     const impl = own.get(m.name) ?? m;
     const sig = traitSig(L, m);
     const args = m.params.map((p) => rustIdent(p.name)).join(', ');
     if (isAbstractBody(impl.def) && info.isAbstract) { w.line(`${sig} { unimplemented!("abstract method ${m.name}") }`); continue; }
-    w.line(`${sig} { ${info.rust}::${rustIdent(m.name)}(self${args ? ', ' + args : ''}) }`);
+    // An override returning int where the base method says float (`w * h` vs `-> float`).
+    const widen = m.ret.k === 'float' && impl.ret.k === 'int' && !m.raises && !impl.raises ? ' as f64' : '';
+    w.line(`${sig} { ${info.rust}::${rustIdent(m.name)}(self${args ? ', ' + args : ''})${widen} }`);
   }
   const chain: string[] = [];
   let c: ClassInfo | undefined = info;

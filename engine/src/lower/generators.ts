@@ -242,6 +242,7 @@ export function lowerGeneratorBody(L: Lowerer, f: FuncInfo) {
   const first = c.newState();
   c.start(first);
   L.scope.genReturn = `__state = ${END}; return None;`;
+  L.scope.boxIters = true;
   const body = def.body.filter((s, i) => !(i === 0 && s.k === 'expr' && s.value.k === 'str'));
   c.stmts(body);
   c.goto(END);

@@ -4,7 +4,7 @@
 import * as AST from '../ast';
 import { PyType, T } from '../types';
 import { PREC, RExpr } from './context';
-import { elemType, isCopy, isNumeric, rustIdent } from './rtypes';
+import { elemType, isCopy, isNumeric, isObjUnion, rustIdent } from './rtypes';
 import type { Lowerer } from './lowerer';
 import { wrapIter } from './lowerer';
 
@@ -111,6 +111,12 @@ export function lowerItertools(L: Lowerer, name: string, e: Call): RExpr | undef
       const parts = pos.map((p) => owned(L, p));
       if (!parts.length) return v('std::iter::empty()', iterT(T.unknown));
       const t = parts[0].item;
+      const et = e.type.k === 'class' || e.type.k === 'iter' ? elemType(e.type) : T.unknown;
+      if (parts.some((p) => p.item.k !== t.k) && isObjUnion(et)) {
+        // Items of different types: tagged values.
+        const tagged = parts.map((p) => (isObjUnion(p.item) ? p.code : `${wrapIter(p.code)}.map(|x| ${L.toObj('x', p.item)})`));
+        return v(tagged.slice(1).reduce((acc, p) => `${acc}.chain(${p})`, wrapIter(tagged[0])), iterT(et));
+      }
       if (parts.some((p) => p.item.k !== t.k)) return L.todo(e.span, 'itertools.chain over iterables of different element types', e.type);
       return v(parts.slice(1).reduce((acc, p) => `${acc}.chain(${p.code})`, wrapIter(parts[0].code)), iterT(t));
     }
@@ -119,6 +125,25 @@ export function lowerItertools(L: Lowerer, name: string, e: Call): RExpr | undef
       const inner = elemType(src.item);
       if (src.item.k === 'str') return v(`${wrapIter(src.code)}.flat_map(|s| s.chars().map(|c| c.to_string()).collect::<Vec<_>>())`, iterT(T.str));
       return v(`${wrapIter(src.code)}.flatten()`, iterT(inner));
+    }
+    case 'zip_longest': {
+      const srcs = pos.map((p) => owned(L, p));
+      const fillE = kw('fillvalue');
+      const tt = elemType(e.type);
+      const slots = srcs.map((s, i) => (tt.k === 'tuple' ? tt.elems[i] ?? s.item : s.item));
+      const decls = srcs.map((s, i) => `let p${i}: Vec<${L.rt(s.item)}> = ${wrapIter(s.code)}.collect();`);
+      const fill = (i: number) => {
+        if (!fillE || fillE.k === 'const' && fillE.value === null) return slots[i].k === 'optional' ? 'None' : L.todo(e.span, 'zip_longest without a fillvalue', slots[i]).code;
+        const f = L.expr(fillE);
+        return isObjUnion(slots[i]) && !isObjUnion(f.type) ? L.toObj(L.own(f), f.type) : L.coerce(f, slots[i]);
+      };
+      const item = (i: number) => {
+        const conv = isObjUnion(slots[i]) && !isObjUnion(srcs[i].item) ? `.map(|x| ${L.toObj('x.clone()', srcs[i].item)})` : '.cloned()';
+        return `p${i}.get(i)${conv}.unwrap_or_else(|| ${fill(i)})`;
+      };
+      const n = srcs.map((_, i) => `p${i}.len()`).reduce((acc, x) => `${acc}.max(${x})`);
+      const tup: PyType = { k: 'tuple', elems: slots };
+      return v(`{ ${decls.join(' ')} (0..${n}).map(move |i| (${srcs.map((_, i) => item(i)).join(', ')})).collect::<Vec<${L.rt(tup)}>>().into_iter() }`, iterT(tup));
     }
     case 'cycle': {
       const src = owned(L, pos[0]);
@@ -175,8 +200,11 @@ export function lowerItertools(L: Lowerer, name: string, e: Call): RExpr | undef
     case 'permutations': case 'combinations': case 'combinations_with_replacement': {
       const src = owned(L, pos[0]);
       const rE = pos[1] ?? kw('r');
-      const r = rE && rE.k === 'num' ? Number(rE.value) : undefined;
-      if (rE && r === undefined && name !== 'permutations') return L.todo(e.span, `itertools.${name} with a non-constant r`, e.type);
+      // Without r, permutations of a literal have its (static) length.
+      const lit = pos[0];
+      const litLen = lit.k === 'list' || lit.k === 'tuple' ? lit.elts.length : lit.k === 'str' ? [...lit.value].length : undefined;
+      const r = rE && rE.k === 'num' ? Number(rE.value) : !rE ? litLen : undefined;
+      if (r === undefined) L.diag('PTR021', e.span, `itertools.${name} with a non-constant length yields lists here (Python prints tuples)`, 'warning', {}, 0.4);
       L.useRuntime('itertools');
       const fn = name === 'permutations' ? 'py_permutations' : name === 'combinations' ? 'py_combinations' : 'py_combinations_wr';
       const rCode = rE ? usize(L, rE) : 'v.len()';

@@ -36,6 +36,11 @@ export interface FnScope {
   generatorOut?: string;
   /** Inside a generator's state machine: the code a `return` becomes. */
   genReturn?: string;
+  /** In a function returning an iterator: comprehension closures `move` their captures and
+   *  iterator arguments are consumed (not borrowed). */
+  moveClosures?: boolean;
+  /** Inside a generator: iterator-typed locals are `Box<dyn Iterator>` (assignments box). */
+  boxIters?: boolean;
   /** Enclosing `finally` bodies (innermost last) with the loop depth they sit at. */
   finallies?: { body: AST.Stmt[]; loopDepth: number }[];
 }
@@ -166,7 +171,7 @@ export class Lowerer implements TypeEnv {
     const exCls = expected.k === 'class' ? expected : expected.k === 'optional' && expected.inner.k === 'class' ? expected.inner : undefined;
     if (e.code === 'self' && e.concrete && exCls && this.classes.get(exCls.name)?.shared) {
       // A method storing `self` in another object: the method only has `&mut Self`, not the shared handle.
-      return this.todo({ start: 0, end: 0 }, 'storing `self` of a shared (Rc<RefCell>) object from inside its own method').code;
+      return this.todo(this.w.currentSpan ?? { start: 0, end: 0 }, 'storing `self` of a shared (Rc<RefCell>) object from inside its own method').code;
     }
     if (isObjUnion(expected) && !isObjUnion(e.type)) return this.toObj(this.own(e), e.type);
     if (isObjUnion(e.type) && !isObjUnion(expected)) {
@@ -448,10 +453,10 @@ export class Lowerer implements TypeEnv {
   binop(e: Extract<AST.Expr, { k: 'bin' }>): RExpr {
     const lt = this.staticType(e.left), rt = this.staticType(e.right);
     const op = e.op;
-    if ((isObjUnion(lt) || isObjUnion(rt)) && ['+', '-', '*', '/', '//', '%'].includes(op)) {
+    if ((isObjUnion(lt) || isObjUnion(rt)) && ['+', '-', '*', '/', '//', '%', '**'].includes(op)) {
       // Tagged int|float values: Python's arithmetic rules at run time.
       const side = (x: AST.Expr, _t: PyType) => { const r = this.expr(x); return isObjUnion(r.type) ? this.borrow(r) : `&${this.toObj(this.own(r), r.type)}`; };
-      return { code: `obj_arith(${side(e.left, lt)}, ${side(e.right, rt)}, '${op === '//' ? 'f' : op}')`, type: isObjUnion(lt) ? lt : rt, kind: 'value', prec: PREC.atom };
+      return { code: `obj_arith(${side(e.left, lt)}, ${side(e.right, rt)}, '${op === '//' ? 'f' : op === '**' ? 'p' : op}')`, type: isObjUnion(lt) ? lt : rt, kind: 'value', prec: PREC.atom };
     }
     const resT = e.type.k !== 'unknown' ? e.type : lt;
     const num = (x: AST.Expr, t: PyType) => {
@@ -629,6 +634,7 @@ export class Lowerer implements TypeEnv {
         const n = this.number(e.operand, expected);
         return { code: `-${n.code}`, type: n.type, kind: 'value', prec: PREC.unary };
       }
+      if (isObjUnion(x.type)) return { code: `obj_arith(&Obj::Int(0), ${this.borrow(x)}, '-')`, type: x.type, kind: 'value', prec: PREC.atom };
       const v = this.valE(x);
       const t = x.type.k === 'bool' ? T.int : x.type;
       const code = x.type.k === 'bool' ? `-(${v.code} as i64)` : `-${this.paren(v, PREC.unary)}`;
@@ -927,6 +933,11 @@ export class Lowerer implements TypeEnv {
         return { code: `${c.rust}::${e.attr.toUpperCase()}`, type: e.type, kind: 'value', prec: PREC.atom };
       }
     }
+    if (e.attr === 'maxlen' && v.type.k === 'deque' && v.k === 'name' && v.sym) {
+      // The constant a bounded deque was created with (None when unbounded).
+      const n = this.dequeMaxlens.get(v.sym.id);
+      return { code: n ? `Some(${n}_i64)` : 'None::<i64>', type: { k: 'optional', inner: T.int }, kind: 'value', prec: PREC.atom };
+    }
     if (this.scope.inInit && v.k === 'name' && v.id === 'self' && this.scope.inInit.fields.has(e.attr)) {
       const ft = this.fieldType(v.type, e.attr) ?? e.type;
       return { code: rustIdent(e.attr), type: ft, kind: 'place', prec: PREC.atom };
@@ -1081,8 +1092,23 @@ export class Lowerer implements TypeEnv {
       const [lower, upper, step] = xs.length === 1 ? [undefined, xs[0], undefined] : xs;
       idx = { k: 'slice', span: idx.span, type: T.unknown, lower, upper, step };
     }
+    if (ct.k === 'class' && ct.fullName === 'builtins.range') {
+      // A PyRange: r[i] and r[a:b:c] (a range again).
+      if (idx.k === 'slice') {
+        const opt = (x?: AST.Expr) => (x ? `Some(${this.val(this.expr(x, T.int))})` : 'None');
+        return { code: `${this.paren(c, PREC.unary)}.slice(${opt(idx.lower)}, ${opt(idx.upper)}, ${idx.step ? this.val(this.expr(idx.step, T.int)) : '1'})`, type: ct, kind: 'value', prec: PREC.atom };
+      }
+      return { code: `${this.paren(c, PREC.unary)}.get(${this.val(this.expr(idx, T.int))})`, type: T.int, kind: 'value', prec: PREC.atom };
+    }
     if (idx.k === 'slice') return this.slice(c, idx, e);
     if (ct.k === 'tuple') {
+      const lit = idx.k === 'num' ? Number(idx.value) : idx.k === 'unary' && idx.op === '-' && idx.operand.k === 'num' ? -Number(idx.operand.value) : undefined;
+      if (lit !== undefined && (lit >= ct.elems.length || lit < -ct.elems.length)) {
+        // A constant index past a fixed-size tuple: always IndexError.
+        this.useRuntime('exc');
+        const t = e.type.k !== 'unknown' ? e.type : ct.elems[0] ?? T.int;
+        return { code: this.propagateOrPanic(`Err::<${this.rt(t)}, PyErr>(PyErr::new("IndexError", "tuple index out of range"))`, 'IndexError'), type: t, kind: 'value', prec: PREC.atom };
+      }
       if (idx.k === 'num') return { code: `${this.paren(c, PREC.unary)}.${idx.value}`, type: ct.elems[Number(idx.value)] ?? e.type, kind: c.kind === 'value' ? 'value' : c.kind === 'ref' ? 'place' : 'place', prec: PREC.atom };
       if (idx.k === 'unary' && idx.op === '-' && idx.operand.k === 'num') {
         const i = ct.elems.length - Number(idx.operand.value);
@@ -1342,7 +1368,7 @@ export class Lowerer implements TypeEnv {
       }
       if (name === 'zip') {
         const its = args.map((a) => this.iterate(a));
-        let code = its[0].code;
+        let code = wrapIter(its[0].code);
         for (const it of its.slice(1)) code = `${code}.zip(${it.code})`;
         const kind = 'value';
         if (its.length > 2) {
@@ -1393,6 +1419,8 @@ export class Lowerer implements TypeEnv {
     }
     if (t.k === 'list' || t.k === 'set' || t.k === 'deque' || t.k === 'tuplevar') {
       if (r.code === 'vec![]') return { code: `std::iter::empty::<${this.rt(t.elem)}>()`, item: t.elem, itemKind: 'value' };
+      // `for x in [1, 2, 3]`: an array literal iterates by value without allocating a Vec.
+      if (r.kind === 'value' && e.k === 'list' && /^vec!\[[^;]*\]$/.test(r.code) && !r.code.includes('vec![', 1)) return { code: `[${r.code.slice(5, -1)}].into_iter()`, item: t.elem, itemKind: 'value' };
       if (r.kind === 'value') return { code: `${this.paren(r, PREC.unary)}.into_iter()`, item: t.elem, itemKind: 'value' };
       return { code: `${this.paren(r, PREC.unary)}.iter()`, item: t.elem, itemKind: 'ref', refBase: r.kind === 'ref' || r.kind === 'mutref' };
     }
@@ -1401,13 +1429,14 @@ export class Lowerer implements TypeEnv {
       return { code: `${this.paren(r, PREC.unary)}.keys()`, item: t.key, itemKind: 'ref' };
     }
     // A generator/iterator held in a variable is advanced in place (single pass, like Python).
-    if (t.k === 'iter') return { code: r.kind === 'place' || r.kind === 'mutref' ? `${r.code}.by_ref()` : r.code, item: t.elem, itemKind: 'value' };
+    if (t.k === 'iter') return { code: (r.kind === 'place' || r.kind === 'mutref') && !this.scope.moveClosures ? `${r.code}.by_ref()` : r.code, item: t.elem, itemKind: 'value' };
     if (t.k === 'bytes') return { code: `${this.paren(r, PREC.unary)}.iter().map(|&b| b as i64)`, item: T.int, itemKind: 'value' };
     if (t.k === 'tuple') {
       const et = t.elems[0] ?? T.unknown;
       return { code: `[${t.elems.map((_, i) => `${this.paren(r, PREC.unary)}.${i}${isCopy(et) ? '' : '.clone()'}`).join(', ')}].into_iter()`, item: et, itemKind: 'value' };
     }
-    if (t.k === 'class' && t.fullName === 'builtins.range') return { code: r.code, item: T.int, itemKind: 'value', isRange: true };
+    // (refBase: keep `r.iter()`; a PyRange is not iterable by reference)
+    if (t.k === 'class' && t.fullName === 'builtins.range') return { code: `${this.paren(r, PREC.unary)}.iter()`, item: T.int, itemKind: 'value', refBase: true };
     if (t.k === 'class') {
       const c = this.classes.get(t.name);
       if (c?.methods.has('__iter__')) {
@@ -1519,11 +1548,11 @@ export class Lowerer implements TypeEnv {
         const names = g.target.k === 'name' ? [g.target] : g.target.elts;
         const elemTs = g.target.k === 'tuple' && it.item.k === 'tuple' ? it.item.elems : [it.item];
         names.forEach((x, i) => { if (x.k === 'name' && x.sym) this.scope.names.set(x.sym.id, { code: rustIdent(x.id), kind: 'ref', type: elemTs[i] ?? T.unknown }); });
-        filters = g.ifs.map((c) => `.filter(|${pat.replace(/\bmut /g, '')}| ${this.cond(c)})`).join('');
+        filters = g.ifs.map((c) => `.filter(${this.scope.moveClosures ? 'move ' : ''}|${pat.replace(/\bmut /g, '')}| ${this.cond(c)})`).join('');
         const after = this.scope.names;
         this.scope.names = inFilter;
         void after;
-      } else filters = g.ifs.map((c) => `.filter(|${filterPat(pat)}| ${this.cond(c)})`).join('');
+      } else filters = g.ifs.map((c) => `.filter(${this.scope.moveClosures ? 'move ' : ''}|${filterPat(pat)}| ${this.cond(c)})`).join('');
       if (gi === 0) chain = `${wrapIter(code)}${filters}`;
       // Inner generators' filters live inside flat_map closures: they capture by move.
       else closures.push(filters ? `${wrapIter(code)}${filters.replace(/\.filter\(\|/g, '.filter(move |')}` : code);
@@ -1544,7 +1573,7 @@ export class Lowerer implements TypeEnv {
       body = `__FLAT__${pat}__SEP__${body}`;
     }
     let code: string;
-    if (gens.length === 1) code = `${chain}.map(|${(gens[0] as any)._pat}| ${mapped})`;
+    if (gens.length === 1) code = `${chain}.map(${this.scope.moveClosures ? 'move ' : ''}|${(gens[0] as any)._pat}| ${mapped})`;
     else {
       // rebuild: chain.flat_map(|p0| inner1.flat_map(|p1| ... .map(|pn| elt)))
       const build = (gi: number): string => {
@@ -1589,6 +1618,8 @@ export class Lowerer implements TypeEnv {
 
   /** Lowering inside a Rust closure (comprehension, lambda): `?` cannot propagate from there. */
   closureDepth = 0;
+  /** Bounded deques: variable symbol -> its constant maxlen. */
+  readonly dequeMaxlens = new Map<number, string>();
   /** Set when an exception raised inside a closure could have been caught outside it. */
   closureLostCatch = false;
   inClosure<R>(f: () => R, span?: AST.Span): R {
@@ -1748,6 +1779,11 @@ export class Lowerer implements TypeEnv {
       return;
     }
     const t = targets[0];
+    if (t.k === 'name' && t.sym && value.k === 'call' && value.func.k === 'name' && value.func.id === 'deque') {
+      const ml = value.args.find((a) => a.name === 'maxlen')?.value ?? (value.args.length >= 2 && !value.args[1].name ? value.args[1].value : undefined);
+      if (ml && ml.k === 'num') this.dequeMaxlens.set(t.sym.id, String(ml.value));
+      else if (ml && !(ml.k === 'const' && ml.value === null)) this.diag('PTR010', ml.span, 'deque maxlen that is not a constant is ignored', 'warning', {}, 0.5);
+    }
     // `Number = Union[int, float]`: a type alias, only meaningful to the type checker.
     if (t.k === 'name' && value.k === 'index' && value.value.k === 'name' && TYPING_FORMS.has(value.value.id) && (value.value.sym?.scope === 'builtins' || value.value.sym?.kind !== 'variable')) return;
     if (t.k === 'name') return this.assignName(t, value, annotated);
@@ -1853,6 +1889,17 @@ export class Lowerer implements TypeEnv {
           return;
         }
         const v = this.exprOwned(value, ct.elem);
+        if (ct.k === 'list' && this.inCatchingContext('IndexError')) {
+          // Under a handler: a bad index raises IndexError instead of panicking.
+          this.useRuntime('exc');
+          const recv = this.paren(c, PREC.unary);
+          const ix = t.index;
+          const pos = ix.k === 'num' || this.nonNegativeIndex(ix) ? `${this.paren(this.valE(this.expr(ix, T.int)), PREC.cast)} as usize`
+            : `{ let __i = ${this.val(this.expr(ix, T.int))}; usize::try_from(if __i < 0 { __i + ${recv}.len() as i64 } else { __i }).unwrap_or(usize::MAX) }`;
+          this.w.line(`let __v = ${v};`);
+          this.w.line(`*${this.propagate(`${recv}.get_mut(${pos}).ok_or_else(|| PyErr::new("IndexError", "list assignment index out of range"))`)} = __v;`);
+          return;
+        }
         const idx = this.indexCode(c, t.index);
         if (idx.includes(`${c.code}.len()`) && !/^\w+$/.test(c.code)) {
           this.w.line(`{ let __i = ${idx}; ${this.paren(c, PREC.unary)}[__i] = ${v}; }`);
@@ -1897,6 +1944,10 @@ export class Lowerer implements TypeEnv {
     }
     if (id !== undefined && this.scope.names.has(id) && this.scope.names.get(id)!.kind === 'mutref') {
       this.w.line(`*${name} = ${this.exprOwned(value, declT)};`);
+      return;
+    }
+    if (this.scope.boxIters && declT.k === 'iter' && id !== undefined && this.scope.declared.has(id) && !this.scope.names.has(id)) {
+      this.w.line(`${name} = Box::new(${this.exprOwned(value, declT)});`);
       return;
     }
     const bound = id !== undefined ? this.scope.names.get(id) : undefined;
@@ -1962,7 +2013,9 @@ export class Lowerer implements TypeEnv {
     }
     this.scope.declared.add(id);
     const use = this.scope.vars.get(id);
-    const mut = use && (use.assigns > 1 || use.mutated || use.inLoopAssign && false) ? 'mut ' : '';
+    // A closure from an FnMut factory (`counter = make_counter()`) must be `mut` to be called.
+    const fnMutValue = value.k === 'call' && value.func.k === 'name' && this.fnMutFns.has(value.func.id);
+    const mut = use && (use.assigns > 1 || use.mutated || use.inLoopAssign && false) || fnMutValue ? 'mut ' : '';
     // A bare numeric literal leaves Rust's type ambiguous for later method calls (`x.pow(3)`).
     const bareLiteral = (declT.k === 'int' || declT.k === 'float') && /^[-+*/%&|^<>!() \d.]+$/.test(v);
     // Container literals of ints: Rust would default unconstrained literals to i32.
@@ -2447,6 +2500,8 @@ export class Lowerer implements TypeEnv {
 
   /** Owned value for a returned expression: a local variable is moved, not cloned. */
   returnValue(e: AST.Expr, rt: PyType): string {
+    // A returned lambda outlives this call: it owns what it captures.
+    if (e.k === 'lambda' && rt.k === 'func') return `move ${this.lambda(e, rt).code}`;
     if (e.k === 'name' && e.sym && (e.sym.scope === 'function') && !this.scope.names.has(e.sym.id) && !this.scope.tryLabels.length) {
       const r = this.expr(e, rt);
       if (r.kind === 'place') return this.coerce({ ...r, kind: 'value' }, rt);
@@ -2797,6 +2852,8 @@ export class Lowerer implements TypeEnv {
 
   /** Local functions lowered as nested `fn`s, by symbol: captured variables become parameters. */
   readonly localFns = new Map<number, { rust: string; params: PyType[]; ret: PyType; captured: { sym: AST.SymbolRef; name: string; type: PyType; mode: 'value' | 'ref' | 'mut' }[] }>();
+  /** Module functions returning an `impl FnMut` closure (callers bind the result `mut`). */
+  readonly fnMutFns = new Set<string>();
   /** Set by module.ts: predeclares variables first assigned in nested blocks. */
   declareHoistedHook?: (L: Lowerer, body: AST.Stmt[]) => void;
 
@@ -2921,7 +2978,15 @@ export class Lowerer implements TypeEnv {
     const inner = this.newScope({ ...savedScope, vars: scanVars(s.body), declared: new Set(savedScope.declared), names: this.scope.names, returnType: ret, tryLabels: [], loopLabels: [], finallies: [], genReturn: undefined, raises: false, isMain: false });
     s.params.forEach((p) => p.sym && inner.declared.add(p.sym.id));
     this.scope = inner;
-    this.w.open(`let ${mutatesOuter ? 'mut ' : ''}${rustIdent(s.name)} = |${params.join(', ')}|${ret.k !== 'none' && ret.k !== 'unknown' ? ` -> ${this.rt(ret)}` : ''} {`);
+    // Returned from the enclosing function (a factory): the closure owns its captures.
+    let returned = false;
+    const visitR = (ss: AST.Stmt[]) => ss.forEach((x) => {
+      if (x.k === 'return' && x.value && (x.value.k === 'name' && x.value.id === s.name || x.value.k === 'tuple' && x.value.elts.some((y) => y.k === 'name' && y.id === s.name))) returned = true;
+      if (x.k === 'if' || x.k === 'while' || x.k === 'for') { visitR(x.body); visitR(x.orelse); }
+    });
+    visitR(savedScope.info?.def.body ?? []);
+    this.w.open(`let ${mutatesOuter ? 'mut ' : ''}${rustIdent(s.name)} = ${returned ? 'move ' : ''}|${params.join(', ')}|${ret.k !== 'none' && ret.k !== 'unknown' ? ` -> ${this.rt(ret)}` : ''} {`);
+    this.declareHoistedHook?.(this, s.body);
     this.functionBody(s.body, ret);
     this.scope = savedScope;
     this.w.close('};');

@@ -28,6 +28,12 @@ export function lowerMethodCall(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: '
   if (recvT.k === 'dict') return dictMethod(L, e, f, m, recvT, expected);
   if (recvT.k === 'set') return setMethod(L, e, f, m, recvT);
   if (recvT.k === 'deque') return dequeMethod(L, e, f, m, recvT);
+  if (recvT.k === 'class' && recvT.fullName === 'builtins.range' && (m === 'index' || m === 'count')) {
+    const r = L.expr(f.value);
+    const x = L.val(L.expr(argsOf(e)[0], T.int));
+    if (m === 'index') return v(`${L.paren(r, PREC.unary)}.index(${x})`, T.int);
+    return v(`${L.paren(r, PREC.unary)}.contains(&${x}) as i64`, T.int, PREC.cast);
+  }
   if (m === 'fromkeys' && (recvT.k === 'type' && recvT.of.k === 'dict' || f.value.k === 'name' && f.value.id === 'dict')) {
     // dict.fromkeys(keys, value=None): first occurrences keep their order.
     L.useRuntime('dict');
@@ -68,6 +74,11 @@ function argsOf(e: Call) { return e.args.filter((a) => !a.name).map((a) => a.val
 /** An Option that is None when Python raises `kind`: inside a try (or a raising function)
  * the error propagates as a PyErr with CPython's message (`msgCode` is a Rust String/&str
  * expression); elsewhere it fails like an uncaught exception. */
+/** The constant maxlen a deque variable was created with (`recent = deque(maxlen=3)`). */
+export function dequeMaxlen(L: Lowerer, e: AST.Expr): string | undefined {
+  return e.k === 'name' && e.sym ? L.dequeMaxlens.get(e.sym.id) : undefined;
+}
+
 function orRaise(L: Lowerer, optCode: string, kind: string, msgCode: string): string {
   if (L.scope.tryLabels.length || L.inCatchingContext(kind)) {
     L.useRuntime('exc');
@@ -440,10 +451,15 @@ function dequeMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m
   const recv = L.paren(d, PREC.unary);
   const args = argsOf(e);
   switch (m) {
-    case 'append': return v(`${recv}.push_back(${L.exprOwned(args[0], t.elem)})`, T.none);
-    case 'appendleft': return v(`${recv}.push_front(${L.exprOwned(args[0], t.elem)})`, T.none);
-    case 'pop': return v(`${recv}.pop_back().expect("IndexError: pop from an empty deque")`, t.elem);
-    case 'popleft': return v(`${recv}.pop_front().expect("IndexError: pop from an empty deque")`, t.elem);
+    case 'append': case 'appendleft': {
+      const push = `${recv}.push_${m === 'append' ? 'back' : 'front'}(${L.exprOwned(args[0], t.elem)})`;
+      // A bounded deque(maxlen=n) drops items from the other end.
+      const max = dequeMaxlen(L, f.value);
+      if (max) return v(`{ ${push}; if ${recv}.len() > ${max} { ${recv}.pop_${m === 'append' ? 'front' : 'back'}(); } }`, T.none);
+      return v(push, T.none);
+    }
+    case 'pop': return v(orRaise(L, `${recv}.pop_back()`, 'IndexError', '"pop from an empty deque"'), t.elem);
+    case 'popleft': return v(orRaise(L, `${recv}.pop_front()`, 'IndexError', '"pop from an empty deque"'), t.elem);
     case 'extend': { const it = L.iterate(args[0]); return v(`${recv}.extend(${L.ownedItems(it)})`, T.none); }
     // extendleft pushes each item to the front in turn (so they end up reversed).
     case 'extendleft': { const it = L.iterate(args[0]); return v(`for x in ${L.ownedItems(it)} { ${recv}.push_front(x); }`, T.none); }

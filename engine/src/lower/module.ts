@@ -48,7 +48,8 @@ export function makeFuncInfo(L: Lowerer, def: Extract<AST.Stmt, { k: 'def' }>, c
     if (type.k === 'class' && L.classes.get(type.name)?.isEnum) mode = 'value';
     if (p.kind === 'vararg') mode = 'ref';
     // Iterators are taken by value (`impl Iterator`); a generator owns its arguments (it runs later).
-    if (type.k === 'iter' || def.isGenerator) mode = 'value';
+    // A function returning an iterator (a generator expression) also owns its arguments.
+    if (type.k === 'iter' || def.isGenerator || !className && def.retType.k === 'iter') mode = 'value';
     // `seen=None` + `if seen is None: seen = []` + mutation: the caller's container is shared.
     const optMut = p.kind === 'normal' && p.default?.k === 'const' && p.default.value === null && type.k === 'optional' && ['list', 'dict', 'set'].includes(type.inner.k) && !!u?.mutated
       && def.body.some((s) => s.k === 'if' && !s.orelse.length && s.test.k === 'cmp' && s.test.ops[0] === 'is' && s.test.left.k === 'name' && s.test.left.sym?.id === p.sym?.id && s.body.length === 1 && s.body[0].k === 'assign' && isEmptyLiteral(s.body[0].value));
@@ -244,7 +245,10 @@ export function lowerModule(module: AST.Module, options: LowerOptions = {}): Low
       const uses = scanVars(f.def.body, (call) => mutatedArgs(call, f));
       for (const p of f.params) {
         const u = p.sym ? uses.get(p.sym.id) : undefined;
-        if (u?.mutated && p.mode === 'ref' && !p.rebound) { p.mode = 'mut'; changed = true; }
+        // (a shared object, Rc<RefCell<C>>, is changed through `&`: no `&mut` needed)
+        const sharedP = p.type.k === 'class' && !!L.classes.get(p.type.name)?.shared;
+        if (sharedP && p.mode === 'mut') { p.mode = 'ref'; changed = true; }
+        if (u?.mutated && p.mode === 'ref' && !p.rebound && !sharedP) { p.mode = 'mut'; changed = true; }
       }
       // Methods that mutate self (directly or through other &mut self methods).
       if (f.selfMode === 'ref') {
@@ -406,6 +410,18 @@ function staticSafe(e: AST.Expr, L: Lowerer): boolean {
 
 function constName(n: string): string { return n === n.toUpperCase() ? n : n.toUpperCase(); }
 
+/** A nested function of this body updates variables it captured (`nonlocal count`, or
+ * `history.append(v)` on an outer list): as a returned closure it is FnMut. */
+function closureMutatesState(body: AST.Stmt[]): boolean {
+  return body.some((s) => {
+    if (s.k !== 'def') return false;
+    if (s.body.some((x) => x.k === 'nonlocal')) return true;
+    const own = new Set(s.params.map((p) => p.sym?.id));
+    for (const [id, u] of scanVars(s.body)) if (u.mutated && !own.has(id) && u.assigns === 0) return true;
+    return false;
+  });
+}
+
 /** `[]`, `{}`, `set()`, `list()`, `dict()`. */
 function isEmptyLiteral(e: AST.Expr): boolean {
   if ((e.k === 'list' || e.k === 'set') && !e.elts.length) return true;
@@ -472,7 +488,9 @@ export function emitFunction(L: Lowerer, f: FuncInfo, selfParam?: string): strin
       else if (p.mode === 'mut') L.scope.names.set(p.sym.id, { code: name, kind: 'mutref', type: p.type });
     }
     const u = p.sym ? vars.get(p.sym.id) : undefined;
-    const mut = p.mode === 'value' && u && (u.assigns > 0 || u.mutated) ? 'mut ' : '';
+    // `if p is None: p = default` rebinds through a new `let` (Lowerer.defaultIfNone).
+    const defaulted = !!p.sym && u?.assigns === 1 && p.type.k === 'optional' && def.body.some((s) => s.k === 'if' && !s.orelse.length && s.body.length === 1 && s.test.k === 'cmp' && s.test.ops.length === 1 && s.test.ops[0] === 'is' && s.test.left.k === 'name' && s.test.left.sym?.id === p.sym!.id);
+    const mut = p.mode === 'value' && u && (u.assigns > 0 || u.mutated) && !p.optMut && !(defaulted && !u.mutated) ? 'mut ' : '';
     if (p.mode === 'ref') {
       if (p.type.k === 'str') return `${name}: &str`;
       if (p.type.k === 'list' || p.type.k === 'tuplevar') return `${name}: &[${L.rt((p.type as any).elem)}]`;
@@ -502,6 +520,17 @@ export function emitFunction(L: Lowerer, f: FuncInfo, selfParam?: string): strin
   } else if (isInit) retCode = ' -> Self';
   else if (f.returnsSelf) retCode = f.selfMode === 'mut' ? ' -> &mut Self' : ' -> &Self';
   else if (ret.k === 'iter' && (f.selfMode === 'ref' || f.selfMode === 'mut')) retCode = ` -> impl Iterator<Item = ${L.rt(ret.elem)}> + '_`;
+  else if (ret.k === 'iter' && !f.className) {
+    // Returns a lazy iterator over its (owned) arguments: closures move what they capture.
+    retCode = ` -> impl Iterator<Item = ${L.rt(ret.elem)}>`;
+    L.scope.moveClosures = true;
+  }
+  else if (ret.k === 'func' && !f.className) {
+    // Returning a closure (a factory): `impl Fn`, or `impl FnMut` when it updates captured state.
+    const fnMut = closureMutatesState(def.body);
+    if (fnMut) L.fnMutFns.add(def.name);
+    retCode = ` -> impl ${fnMut ? 'FnMut' : 'Fn'}(${ret.params.map((p) => L.rt(p)).join(', ')})${ret.ret.k !== 'none' && ret.ret.k !== 'unknown' ? ` -> ${L.rt(ret.ret)}` : ''}`;
+  }
   else if (ret.k !== 'none' && ret.k !== 'unknown') retCode = ` -> ${L.rt(ret)}`;
   else if (ret.k === 'unknown' && def.body.some(function hasRet(s: AST.Stmt): boolean { return s.k === 'return' && !!s.value; })) {
     L.diag('PTR020', def.nameSpan, `return type of '${def.name}' could not be inferred; add a return annotation`, 'warning', {}, 0.4);

@@ -43,7 +43,7 @@ export function rustType(t: PyType, env: TypeEnv): string {
 
 function mapStdClass(t: Extract<PyType, { k: 'class' }>, env: TypeEnv): string {
   switch (t.fullName) {
-    case 'builtins.range': return 'std::ops::Range<i64>';
+    case 'builtins.range': env.useRuntime('pyrange'); return 'PyRange';
     case 'builtins.BaseException': case 'builtins.Exception': case 'builtins.ValueError': case 'builtins.KeyError':
     case 'builtins.IndexError': case 'builtins.ZeroDivisionError': case 'builtins.TypeError': case 'builtins.RuntimeError':
       env.useRuntime('exc');
