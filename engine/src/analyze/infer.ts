@@ -394,6 +394,7 @@ function paramInsertions(module: AST.Module): Insertion[] {
   nested(module.body, '');
   const evidence = new Map<string, PyType[]>();
   const varEvidence = new Map<string, PyType[]>();
+  let needCallable = false;
   walkExprs(module.body, (e) => {
     if (e.k !== 'call') return;
     let key: string | undefined;
@@ -527,7 +528,22 @@ function paramInsertions(module: AST.Module): Insertion[] {
     if (noneChecked && t && t.k !== 'optional' && t.k !== 'none') t = join(t, T.none);
     if (!t || hasUnknown(t)) continue;
     if (conflicting(types)) continue; // called with unrelated types: genericInsertions makes it generic
-    const text = annotationText(t);
+    let text = annotationText(t);
+    if (!text && t.k === 'func' && !p.annotation) {
+      // A function passed as an argument (`table(math.sqrt, ...)`): Callable typed from how the
+      // body calls it and from the function's result.
+      let argTs: PyType[] | undefined;
+      let ok = true;
+      walkExprs(d.body, (x) => {
+        if (x.k !== 'call' || x.func.k !== 'name' || x.func.id !== p.name) return;
+        const ts = x.args.map((a) => (a.name || a.star ? T.unknown : a.value.type));
+        if (ts.some(hasUnknown) || (argTs && typeToString({ k: 'tuple', elems: ts }) !== typeToString({ k: 'tuple', elems: argTs }))) ok = false;
+        argTs = argTs ?? ts;
+      });
+      const args = argTs?.map(annotationText);
+      const rt = annotationText(t.ret);
+      if (ok && args && args.every((x) => x) && rt) { text = `Callable[[${args.join(', ')}], ${rt}]`; needCallable = true; }
+    }
     if (!text) continue;
     if (p.annotation) {
       // `x: list` → `x: list[int]`: complete the bare generic annotation.
@@ -547,6 +563,14 @@ function paramInsertions(module: AST.Module): Insertion[] {
     const text = annotationText(t);
     if (!text || !text.startsWith(bare + '[')) continue;
     out.push({ offset: d.returns.span.end, text: text.slice(bare.length), why: `inferred return type ${text}`, span: d.returns.span });
+  }
+  if (needCallable && !module.body.some((s) => s.k === 'importfrom' && s.module === 'typing' && s.names.some((n) => n.name === 'Callable' && !n.asname))) {
+    const first = module.body.find((s) => s.k === 'def' || s.k === 'class') as Extract<AST.Stmt, { k: 'def' | 'class' }> | undefined;
+    if (first) {
+      const pos = first.decorators.length ? Math.min(first.span.start, first.decorators[0].span.start) : first.span.start;
+      const lineStart = module.text.lastIndexOf('\n', pos - 1) + 1;
+      out.push({ offset: lineStart, text: 'from typing import Callable\n\n\n', why: 'Callable for inferred function parameters', span: { start: lineStart, end: lineStart } });
+    }
   }
   return [...out, ...iteratorInsertions(module, defs), ...calledParamInsertions(module, defs), ...genericInsertions(module, defs), ...callableInsertions(module, defs), ...recursiveReturnInsertions(module, defs), ...varargInsertions(module, defs)];
 }

@@ -92,7 +92,10 @@ export class PyrightAnalyzer {
   private config: ConfigOptions;
   private analysesSinceReset = 0;
   /** Pyright's caches grow with every distinct text; start afresh now and then (≈0.3 s). */
-  private static readonly RESET_EVERY = 400;
+  private static readonly RESET_EVERY = 2000;
+  /** A new evaluator (type caches only) every this many analyses. */
+  private static readonly EVALUATOR_RESET_EVERY = 100;
+  private evaluatorResets = 0;
 
   private newProgram(): Program {
     const resolver = new ImportResolver(this.sp, this.config, new NoAccessHost());
@@ -111,14 +114,20 @@ export class PyrightAnalyzer {
   }
 
   analyze(text: string, fileName = 'main.py'): AnalysisResult {
-    const problems = this.syntaxErrors(text);
     // One in-memory module name for every input: memory stays flat across thousands of
     // translations, and a user file called e.g. math.py cannot shadow the stdlib.
     void fileName;
     const uri = Uri.file('/__portalis__/__portalis_input__.py', this.sp);
-    if (++this.analysesSinceReset > PyrightAnalyzer.RESET_EVERY) {
-      this.program.dispose();
-      this.program = this.newProgram();
+    if (++this.analysesSinceReset > PyrightAnalyzer.EVALUATOR_RESET_EVERY) {
+      // The evaluator's type cache keeps every old version's parse tree alive (≈350 KB per
+      // analysis): drop it often. A fresh evaluator keeps the parsed/bound typeshed stubs, so
+      // this is cheaper than a new Program, which is only made now and then.
+      const fresh = (this.program as any)._createNewEvaluator;
+      if (++this.evaluatorResets >= PyrightAnalyzer.RESET_EVERY / PyrightAnalyzer.EVALUATOR_RESET_EVERY || typeof fresh !== 'function') {
+        this.program.dispose();
+        this.program = this.newProgram();
+        this.evaluatorResets = 0;
+      } else fresh.call(this.program);
       this.analysesSinceReset = 0;
     }
     this.program.setFileOpened(uri, ++this.version, text);
@@ -128,7 +137,10 @@ export class PyrightAnalyzer {
     if (!parse || !evaluator) throw new Error('pyright produced no parse results');
     const conv = new Converter(text, evaluator);
     const module = conv.module(parse.parserOutput.parseTree as N.ModuleNode);
-    return { module, problems };
+    // Syntax problems are parsed on demand (translate() checks syntax once, up front).
+    let problems: AST.ParseProblem[] | undefined;
+    const self = this;
+    return { module, get problems() { return (problems ??= self.syntaxErrors(text)); } };
   }
 }
 

@@ -32,6 +32,12 @@ export function lowerCall(L: Lowerer, e: Call, expected?: PyType): RExpr {
       L.useRuntime('exc');
       return v(L.exceptionValue(e), { k: 'class', name: f.id, fullName: `builtins.${f.id}`, args: [] });
     }
+    // Calling a functools.partial object: the remaining parameters, defaults and keywords.
+    const part = f.sym ? L.partials.get(f.sym.id) : undefined;
+    if (part) {
+      const args = bindArgs(L, part.rest, e.args, e.span);
+      return v(`${rustIdent(f.id)}(${args.join(', ')})`, part.fn.ret.k !== 'unknown' ? part.fn.ret : e.type);
+    }
     const imported = importedFunction(L, f, e, expected);
     if (imported) return imported;
     // A recursive local function (a nested `fn`): its captured variables are extra arguments.
@@ -375,6 +381,23 @@ function lowerModuleCall(L: Lowerer, mod: string, name: string, e: Call, expecte
     });
     return v(`{ let mut __r = ${L.own(L.expr(args[0]))}; ${sets.join(' ')} __r }`, args[0].type);
   }
+  if (mod === 'functools' && name === 'partial') {
+    const p = partialOf(L, e);
+    if (!p) return L.todo(e.span, 'functools.partial of this callable', e.type);
+    // partial(f, a, k=v): the bound values are evaluated now; the closure takes the rest.
+    const lets: string[] = [];
+    const callArgs = p.fn.params.map((param, i) => {
+      const bound = i < p.positional.length ? p.positional[i] : p.keywords.get(param.name);
+      if (bound) {
+        const tmp = `__${rustIdent(param.name).replace(/^r#/, '')}`;
+        lets.push(`let ${tmp} = ${L.exprOwned(bound, param.type)};`);
+        return L.argFor(param, { code: isCopy(param.type) ? tmp : `${tmp}.clone()`, type: param.type, kind: 'value', prec: PREC.atom });
+      }
+      return L.argFor(param, { code: rustIdent(param.name), type: param.type, kind: 'place', prec: PREC.atom });
+    });
+    const params = p.rest.params.map((param) => `${rustIdent(param.name)}: ${L.rt(param.type)}`);
+    return v(`{ ${lets.join(' ')} move |${params.join(', ')}| ${p.fn.rust}(${callArgs.join(', ')}) }`, e.type);
+  }
   if (mod === 'functools' && name === 'reduce') {
     const it = L.iterate(args[1]);
     const items = L.ownedItems(it);
@@ -478,6 +501,17 @@ function lowerModuleCall(L: Lowerer, mod: string, name: string, e: Call, expecte
     }
   }
   return L.todo(e.span, `${mod}.${name}()`, e.type);
+}
+
+/** `partial(f, *bound, **kw)` of a module function: f, what is bound, and the rest. */
+export function partialOf(L: Lowerer, e: Call): { fn: FuncInfo; positional: AST.Expr[]; keywords: Map<string, AST.Expr>; rest: FuncInfo } | undefined {
+  const target = e.args[0]?.value;
+  const fn = target && target.k === 'name' ? L.funcs.get(target.id) : undefined;
+  if (!fn || e.args.some((a) => a.star) || fn.params.some((p) => p.kind !== 'normal')) return undefined;
+  const positional = e.args.slice(1).filter((a) => !a.name).map((a) => a.value);
+  const keywords = new Map(e.args.filter((a) => a.name).map((a) => [a.name!, a.value] as const));
+  const restParams = fn.params.filter((p, i) => i >= positional.length && !keywords.has(p.name)).map((p) => ({ ...p, mode: 'value' as const }));
+  return { fn, positional, keywords, rest: { ...fn, params: restParams } };
 }
 
 function wrapNum(code: string): string {

@@ -7,7 +7,7 @@ import { Code, Diagnostic, LineIndex, Severity } from '../diagnostics';
 import { ClassInfo, FuncInfo, ParamInfo, PREC, RExpr } from './context';
 import { elemType, isCopy, isNumeric, isObjUnion, rustChar, rustIdent, rustStr, rustType, TypeEnv } from './rtypes';
 import { elementAlias, rootName, scanVars, VarUse, walkExprs } from './scan';
-import { bindArgs, lowerCall } from './calls';
+import { bindArgs, lowerCall, partialOf } from './calls';
 import { constructException, exceptionField } from './excdata';
 import { lowerFString, displayArg } from './format';
 import { lowerClass, collectClass, classVarOfAttr, classVarRead, classVarWrite, isFrozenDataclass } from './classes';
@@ -547,6 +547,11 @@ export class Lowerer implements TypeEnv {
     }
     if ((lt.k === 'list' && op === '*') || (rt.k === 'list' && op === '*')) {
       const [l, n] = lt.k === 'list' ? [e.left, e.right] : [e.right, e.left];
+      const et = elemType(l.type);
+      if (['list', 'dict', 'set', 'deque'].includes(et.k) || (et.k === 'class' && this.classes.has(et.name) && !this.classes.get(et.name)!.shared && !this.classes.get(et.name)!.isEnum)) {
+        // Python repeats references: every row is the same object (a change shows in all).
+        this.diag('PTR021', e.span, 'list repetition of a mutable item: Python\'s copies are one shared object, the translation makes independent copies', 'warning', { suggestion: 'use a comprehension, e.g. `[[0] * n for _ in range(m)]`' }, 0.3);
+      }
       const countE = this.valE(this.expr(n));
       const count = /^\d+$/.test(countE.code) ? countE.code : this.paren(countE, PREC.cast);
       if (l.k === 'list' && l.elts.length === 1) {
@@ -758,6 +763,14 @@ export class Lowerer implements TypeEnv {
       }
       op = op === 'is' ? '==' : '!=';
     }
+    const emptyLit = (x: AST.Expr) => (x.k === 'list' || x.k === 'set') && !x.elts.length || x.k === 'dict' && !x.items.length;
+    if ((op === '==' || op === '!=') && (emptyLit(r) || emptyLit(l)) && !(emptyLit(r) && emptyLit(l))) {
+      // `xs == []`: an emptiness test (the literal alone has no element type).
+      const other = emptyLit(r) ? l : r;
+      if (['list', 'dict', 'set', 'deque'].includes(other.type.k) && (other.type.k === (emptyLit(r) ? r : l).k || other.type.k === 'deque' && (emptyLit(r) ? r : l).k === 'list')) {
+        return `${op === '==' ? '' : '!'}${this.paren(this.expr(other), PREC.unary)}.is_empty()`;
+      }
+    }
     if ((op === 'in' || op === 'not in') && r.type.k === 'type' && r.type.of.k === 'class' && this.classes.get(r.type.of.name)?.isEnum) {
       // `Color.RED in Color`
       return `${op === 'not in' ? '!' : ''}${this.classes.get(r.type.of.name)!.rust}::ALL.contains(&${this.val(this.expr(l))})`;
@@ -911,6 +924,16 @@ export class Lowerer implements TypeEnv {
       const mod = v.type.name || v.id;
       const r = moduleConstant(mod, e.attr);
       if (r) return { code: r.code, type: r.type, kind: 'value', prec: PREC.atom };
+      if (mod === 'math' && e.type.k === 'func' && e.type.params.length === 1) {
+        // `math.sqrt` as a value: a closure over the call's lowering.
+        const sym: AST.SymbolRef = { id: -9000 - (++this.scope.labelCounter), scope: 'function', declType: T.float, kind: 'parameter' };
+        const arg: AST.Expr = { k: 'name', span: e.span, type: T.float, id: '__x', sym };
+        const saved = new Map(this.scope.names);
+        this.scope.names.set(sym.id, { code: 'x', kind: 'value', type: T.float });
+        const body = lowerCall(this, { k: 'call', span: e.span, type: e.type.ret, func: e, args: [{ value: arg, span: e.span }] });
+        this.scope.names = saved;
+        if (!body.code.includes('todo!(')) return { code: `|x: f64| ${this.own(body)}`, type: { k: 'func', params: [T.float], ret: body.type }, kind: 'value', prec: PREC.assign };
+      }
       return this.todo(e.span, `${mod}.${e.attr}`, e.type);
     }
     const cvar = classVarOfAttr(this, e);
@@ -1618,6 +1641,8 @@ export class Lowerer implements TypeEnv {
 
   /** Lowering inside a Rust closure (comprehension, lambda): `?` cannot propagate from there. */
   closureDepth = 0;
+  /** Variables holding functools.partial objects: the function and its remaining params. */
+  readonly partials = new Map<number, { fn: FuncInfo; rest: FuncInfo }>();
   /** Bounded deques: variable symbol -> its constant maxlen. */
   readonly dequeMaxlens = new Map<number, string>();
   /** Set when an exception raised inside a closure could have been caught outside it. */
@@ -1779,6 +1804,10 @@ export class Lowerer implements TypeEnv {
       return;
     }
     const t = targets[0];
+    if (t.k === 'name' && t.sym && value.k === 'call' && value.callee === 'functools.partial') {
+      const p = partialOf(this, value);
+      if (p) this.partials.set(t.sym.id, { fn: p.fn, rest: p.rest });
+    }
     if (t.k === 'name' && t.sym && value.k === 'call' && value.func.k === 'name' && value.func.id === 'deque') {
       const ml = value.args.find((a) => a.name === 'maxlen')?.value ?? (value.args.length >= 2 && !value.args[1].name ? value.args[1].value : undefined);
       if (ml && ml.k === 'num') this.dequeMaxlens.set(t.sym.id, String(ml.value));
@@ -2428,7 +2457,8 @@ export class Lowerer implements TypeEnv {
       pat = this.bindTarget(s.target, it.item, it.itemKind, true, it.parts);
       for (const x of leakedParts) pat = pat.replace(new RegExp(`(?<![\\w.])${rustIdent(x.id).replace(/[#]/g, '\\$&')}(?!\\w)`), `__${x.id}`);
     }
-    const iterCode = it.code.endsWith('.iter()') && /^[\w.]+\.iter\(\)$/.test(it.code) && !it.refBase ? `&${it.code.slice(0, -'.iter()'.length)}` : it.code;
+    let iterCode = it.code.endsWith('.iter()') && /^[\w.]+\.iter\(\)$/.test(it.code) && !it.refBase ? `&${it.code.slice(0, -'.iter()'.length)}` : it.code;
+    if (/^\[.*\]\.into_iter\(\)$/s.test(iterCode) && (s.iter.k === 'list' || s.iter.k === 'tuple')) iterCode = iterCode.slice(0, -'.into_iter()'.length);
     this.loopHead(label, `for ${pat} in ${iterCode}`);
     if (leak) {
       const tmp = `__${leak.id}`;
@@ -2747,9 +2777,39 @@ export class Lowerer implements TypeEnv {
     this.w.line(`${this.todo(s.span, 'with statement (context managers)').code};`);
   }
 
+  /** `match` on an int or str subject with only literal / or / `_` patterns and no guards:
+   *  a Rust `match` (same first-match semantics). */
+  nativeMatch(s: Extract<AST.Stmt, { k: 'match' }>, subj: RExpr): boolean {
+    const t = subj.type;
+    if (t.k !== 'int' && t.k !== 'str') return false;
+    const lit = (p: AST.Pattern): string | undefined => {
+      if (p.k === 'or') { const alts = p.alts.map(lit); return alts.every((a) => a !== undefined) ? alts.join(' | ') : undefined; }
+      if (p.k === 'capture' && !p.name) return '_';
+      if (p.k !== 'value') return undefined;
+      const v = p.value;
+      if (t.k === 'int' && v.k === 'num' && v.isInt) return String(v.value);
+      if (t.k === 'int' && v.k === 'unary' && v.op === '-' && v.operand.k === 'num' && v.operand.isInt) return `-${v.operand.value}`;
+      if (t.k === 'str' && v.k === 'str') return rustStr(v.value);
+      return undefined;
+    };
+    const arms = s.cases.map((c) => (c.guard ? undefined : lit(c.pattern)));
+    if (arms.some((a) => a === undefined)) return false;
+    const scrutinee = t.k === 'str' ? (subj.kind === 'strlit' ? subj.code : `${this.paren(subj, PREC.unary)}.as_str()`) : this.val(subj);
+    this.w.open(`match ${scrutinee} {`);
+    s.cases.forEach((c, i) => {
+      this.w.open(`${arms[i]} => {`, c.span);
+      this.block(c.body);
+      this.w.close('}');
+    });
+    if (!arms.includes('_')) this.w.line('_ => {}');
+    this.w.close();
+    return true;
+  }
+
   matchStmt(s: Extract<AST.Stmt, { k: 'match' }>) {
     // Lowered to an if/else chain over the subject: Python patterns are checked in order.
     const subj = this.expr(s.subject);
+    if (this.nativeMatch(s, subj)) return;
     this.w.line(`let __m = ${this.borrow(subj)};`);
     const st = subj.type;
     let first = true;
@@ -2782,6 +2842,10 @@ export class Lowerer implements TypeEnv {
         return 'true';
       }
       case 'value': {
+        // `case True/False/None` compare by identity: 0 does not match False.
+        if (isObjUnion(t) && p.value.k === 'const' && (p.value.value === true || p.value.value === false || p.value.value === null)) {
+          return `matches!(${subj}, ${p.value.value === null ? 'Obj::None' : `Obj::Bool(${p.value.value})`})`;
+        }
         const v = this.expr(p.value);
         if (t.k === 'str') return `${subj} == ${v.kind === 'strlit' ? v.code : this.strRef(v)}`;
         if (v.code === '()' || p.value.k === 'const' && p.value.value === null) return `${subj}.is_none()`;
