@@ -79,7 +79,7 @@ describe('CLI: node bin/portalis.js', function () {
       assert.strictEqual(typeof d.message, 'string');
       for (const p of [d.range.start, d.range.end]) assert.ok(Number.isInteger(p.line) && Number.isInteger(p.character));
     }
-    const e = j.diagnostics.find((d) => d.code === 'PTR010');
+    const e = j.diagnostics.find((d) => d.code === 'PTR060'); // dynamic feature (eval)
     assert.ok(e, 'the eval is reported');
     assert.deepStrictEqual(e.range.start, { line: 1, character: 6 });
   });
@@ -91,8 +91,8 @@ describe('CLI: node bin/portalis.js', function () {
     const lines = r.stderr.trim().split('\n').filter(Boolean);
     assert.ok(lines.length >= 1, 'at least the eval warning');
     for (const l of lines) assert.match(l, DIAG_LINE, `bad stderr line: ${l}`);
-    const m = lines.map((l) => DIAG_LINE.exec(l)).find((x) => x[5] === 'PTR010');
-    assert.ok(m, 'the PTR010 line');
+    const m = lines.map((l) => DIAG_LINE.exec(l)).find((x) => x[5] === 'PTR060');
+    assert.ok(m, 'the PTR060 (eval) line');
     assert.strictEqual(m[1], file);
     assert.strictEqual(m[2], '2');
     assert.strictEqual(m[3], '7');

@@ -74,7 +74,7 @@ describe('worker: node bin/portalis.js worker', function () {
     }
     assert.match(got[1].rust, /fn sq\(v: i64\) -> i64/);
     assert.match(got[2].rust, /Vec<i64>/);
-    assert.ok(got[4].diagnostics.some((d) => d.code === 'PTR010'));
+    assert.ok(got[4].diagnostics.some((d) => d.code === 'PTR060'), 'eval is reported as a dynamic feature');
   });
 
   it('a line that is not JSON gets an error response and the worker keeps working', async function () {

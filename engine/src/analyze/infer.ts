@@ -395,8 +395,49 @@ function paramInsertions(module: AST.Module): Insertion[] {
   const evidence = new Map<string, PyType[]>();
   const varEvidence = new Map<string, PyType[]>();
   let needCallable = false;
+  // `partial(f, a, k=v)` binds some of f's parameters; a call of `g = partial(f, ...)` binds the rest.
+  const partialVars = new Map<number, { key: string; rest: AST.Param[] }>();
+  const partialParams = (e: AST.Expr) => {
+    if (e.k !== 'call' || e.callee !== 'functools.partial' || e.args[0]?.value.k !== 'name' || e.args.some((a) => a.star)) return undefined;
+    const key = e.args[0].value.id;
+    const d = defs.get(key);
+    if (!d || d.params.some((x) => x.kind !== 'normal')) return undefined;
+    const pos = e.args.slice(1).filter((a) => !a.name).length;
+    const bound = e.args.slice(1).map((a, i) => (a.name ? d.params.find((x) => x.name === a.name) : d.params[i]));
+    const rest = d.params.filter((x, i) => i >= pos && !e.args.some((a) => a.name === x.name));
+    return { key, bound, rest };
+  };
+  for (const s of module.body) {
+    const t = s.k === 'assign' && s.targets.length === 1 ? s.targets[0] : undefined;
+    const pp = t && s.k === 'assign' ? partialParams(s.value) : undefined;
+    if (t?.k === 'name' && t.sym && pp) partialVars.set(t.sym.id, { key: pp.key, rest: pp.rest });
+  }
+  const paramEvidence = (key: string, p: AST.Param | undefined, value: AST.Expr) => {
+    if (!p || (p.annotation && !bareGeneric(p.annotation)) || p.kind !== 'normal') return;
+    const k = `${key}#${p.name}`;
+    evidence.set(k, [...(evidence.get(k) ?? []), literalType(value)]);
+  };
   walkExprs(module.body, (e) => {
     if (e.k !== 'call') return;
+    const pp = partialParams(e);
+    if (pp) { e.args.slice(1).forEach((a, i) => paramEvidence(pp.key, pp.bound[i], a.value)); return; }
+    // reduce(f, items[, initial]): f(acc, item) with acc the initial value or an item.
+    if ((e.callee === 'functools.reduce' || e.callee === '_functools.reduce') && e.args[0]?.value.k === 'name' && defs.has(e.args[0].value.id) && e.args.length >= 2 && !e.args.some((a) => a.star || a.name)) {
+      const d = defs.get(e.args[0].value.id)!;
+      const items = literalType(e.args[1].value);
+      const elem = items.k === 'list' || items.k === 'set' ? items.elem : undefined;
+      if (elem && d.params.length === 2) {
+        const itemExpr = { k: 'name', span: e.span, id: '_', type: elem } as AST.Expr;
+        paramEvidence(e.args[0].value.id, d.params[1], itemExpr);
+        paramEvidence(e.args[0].value.id, d.params[0], e.args[2] ? e.args[2].value : itemExpr);
+      }
+    }
+    const pv = e.func.k === 'name' && e.func.sym ? partialVars.get(e.func.sym.id) : undefined;
+    if (pv && !e.args.some((a) => a.star)) {
+      const d = defs.get(pv.key)!;
+      e.args.forEach((a, i) => paramEvidence(pv.key, a.name ? d.params.find((x) => x.name === a.name) : pv.rest[i], a.value));
+      return;
+    }
     let key: string | undefined;
     let offset = 0;
     if (e.func.k === 'name') key = e.func.sym && nestedBySym.has(e.func.sym.id) ? nestedBySym.get(e.func.sym.id) : defs.has(e.func.id) ? e.func.id : defs.has(`${e.func.id}.__init__`) ? `${e.func.id}.__init__` : undefined;
@@ -572,7 +613,37 @@ function paramInsertions(module: AST.Module): Insertion[] {
       out.push({ offset: lineStart, text: 'from typing import Callable\n\n\n', why: 'Callable for inferred function parameters', span: { start: lineStart, end: lineStart } });
     }
   }
-  return [...out, ...iteratorInsertions(module, defs), ...calledParamInsertions(module, defs), ...genericInsertions(module, defs), ...callableInsertions(module, defs), ...recursiveReturnInsertions(module, defs), ...varargInsertions(module, defs)];
+  return [...out, ...iteratorInsertions(module, defs), ...calledParamInsertions(module, defs), ...genericInsertions(module, defs), ...callableInsertions(module, defs), ...recursiveReturnInsertions(module, defs), ...varargInsertions(module, defs), ...kwargInsertions(module, defs)];
+}
+
+/** An unannotated `**kwargs` typed from its call sites: `**kwargs: int` when every extra keyword argument has one type. */
+function kwargInsertions(module: AST.Module, defs: Map<string, Extract<AST.Stmt, { k: 'def' }>>): Insertion[] {
+  const sites = new Map<string, PyType[]>();
+  const bad = new Set<string>();
+  walkExprs(module.body, (e) => {
+    if (e.k !== 'call' || e.func.k !== 'name' || !defs.has(e.func.id)) return;
+    const key = e.func.id;
+    const d = defs.get(key)!;
+    const p = d.params.find((x) => x.kind === 'kwarg');
+    if (!p || p.annotation) return;
+    if (e.args.some((a) => a.star === '**')) { bad.add(key); return; }
+    const named = new Set(d.params.filter((x) => x.kind === 'normal').map((x) => x.name));
+    sites.set(key, [...(sites.get(key) ?? []), ...e.args.filter((a) => a.name && !named.has(a.name)).map((a) => literalType(a.value))]);
+  }, true);
+  const out: Insertion[] = [];
+  for (const [key, all] of sites) {
+    // One kind only: `True` and `3` (or `1` and `2.5`) print differently from one Rust type.
+    if (bad.has(key) || !all.length || all.some(hasUnknown) || all.some((x) => x.k !== all[0].k) || conflicting(all)) continue;
+    const p = defs.get(key)!.params.find((x) => x.kind === 'kwarg')!;
+    let t: PyType | undefined;
+    for (const x of all) t = join(t, x);
+    const text = t && annotationText(t);
+    if (!text) continue;
+    const nameAt = module.text.indexOf(p.name, p.span.start); // the span starts at the `**`
+    if (nameAt < 0) continue;
+    out.push({ offset: nameAt + p.name.length, text: `: ${text}`, why: `inferred **${p.name}: ${text} from call sites`, span: p.span });
+  }
+  return out;
 }
 
 /**

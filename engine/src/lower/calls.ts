@@ -1,6 +1,6 @@
 // Calls: builtins, user functions and constructors, methods of builtin types, stdlib modules.
 import * as AST from '../ast';
-import { PyType, T, typeToString } from '../types';
+import { PyType, T, sameType, typeToString } from '../types';
 import { FuncInfo, PREC, RExpr } from './context';
 import { elemType, isCopy, isNumeric, isObjUnion, rustChar, rustIdent, rustStr } from './rtypes';
 import type { Lowerer } from './lowerer';
@@ -22,6 +22,11 @@ export function lowerCall(L: Lowerer, e: Call, expected?: PyType): RExpr {
     if (f.sym?.scope === 'builtins' || (!f.sym && BUILTINS.has(f.id))) {
       const r = lowerBuiltin(L, f.id, e, expected);
       if (r) return r;
+      if (DYNAMIC_BUILTINS.has(f.id)) {
+        L.diag('PTR060', e.span, `${f.id}() is dynamic Python with no static Rust equivalent`, 'warning', { suggestion: 'replace it with explicit code' }, 0.6);
+        return { code: `todo!(${JSON.stringify(`${f.id}()`)})`, type: e.type, kind: 'value', prec: PREC.atom };
+      }
+      if (f.sym?.scope === 'builtins' && !L.classes.has(f.id) && !(f.id in EXC_NAMES)) return L.todo(e.span, `builtin ${f.id}()`, e.type);
     }
     const fn = L.funcs.get(f.id);
     if (fn && (f.sym?.scope === 'module' || !f.sym)) return callUser(L, fn, e.args, fn.rust, e);
@@ -125,6 +130,9 @@ export function findMethod(L: Lowerer, cls: string, name: string): FuncInfo | un
   return undefined;
 }
 
+/** Builtins that evaluate code or reach into namespaces at run time. */
+const DYNAMIC_BUILTINS = new Set(['eval', 'exec', 'compile', 'getattr', 'setattr', 'delattr', 'hasattr', 'globals', 'locals', 'vars', '__import__', 'id', 'hash']);
+
 const EXC_NAMES: Record<string, true> = {
   Exception: true, ValueError: true, KeyError: true, IndexError: true, TypeError: true, ZeroDivisionError: true,
   RuntimeError: true, NotImplementedError: true, AttributeError: true, ArithmeticError: true, LookupError: true,
@@ -171,7 +179,7 @@ export function bindArgs(L: Lowerer, fn: FuncInfo, args: AST.Arg[], span: AST.Sp
       } else out.push(`${p.mode === 'ref' ? '&' : ''}[${rest.map((a) => L.exprOwned(a.value, et)).join(', ')}]`);
       continue;
     }
-    if (p.kind === 'kwarg') { out.push(L.todo(span, '**kwargs parameter').code); continue; }
+    if (p.kind === 'kwarg') { out.push(kwargsArg(L, fn, p, args, span)); continue; }
     if (p.kind !== 'normal') continue;
     let a: AST.Expr | undefined;
     if (pi < positional.length) a = positional[pi++].value;
@@ -197,6 +205,24 @@ export function bindArgs(L: Lowerer, fn: FuncInfo, args: AST.Arg[], span: AST.Sp
     out.push(L.argFor(p, r));
   }
   return out;
+}
+
+/** The `**kwargs` argument: the keywords no named parameter takes, as a `Dict<String, V>` when their types agree. */
+function kwargsArg(L: Lowerer, fn: FuncInfo, p: FuncInfo['params'][number], args: AST.Arg[], span: AST.Span): string {
+  const named = new Set(fn.params.filter((q) => q.kind === 'normal').map((q) => q.name));
+  const extra = args.filter((a) => a.name && !named.has(a.name));
+  const dt = p.type.k === 'dict' ? p.type : undefined;
+  if (!dt || args.some((a) => a.star === '**') || dt.key.k !== 'str' && dt.key.k !== 'unknown') return L.todo(span, '**kwargs parameter').code;
+  const fits = (t: PyType) => t.k === dt.val.k && (['int', 'float', 'str', 'bool'].includes(t.k) || sameType(t, dt.val));
+  const bad = extra.find((a) => dt.val.k === 'unknown' || !fits(a.value.type));
+  if (bad) {
+    L.diag('PTR021', bad.value.span, `keyword argument '${bad.name}' (${typeToString(bad.value.type)}) for **${p.name} (${typeToString(dt.val)}): **kwargs values of mixed types have no Dict<String, T> equivalent`, 'warning', { suggestion: 'give the keyword arguments one value type, or pass an explicit dict' }, 0.3);
+    return L.todo(span, '**kwargs with mixed value types').code;
+  }
+  L.useRuntime('dict');
+  const pairs = extra.map((a) => `(${rustStr(a.name!)}.to_string(), ${L.exprOwned(a.value, dt.val)})`);
+  const d = pairs.length ? `Dict::from_iter([${pairs.join(', ')}])` : `Dict::<String, ${L.rt(dt.val)}>::new()`;
+  return p.mode === 'ref' ? `&${d}` : p.mode === 'mut' ? `&mut ${d}` : d;
 }
 
 /** The function stores or returns the parameter unchanged (`self.x = x`, `return x`). */
@@ -292,6 +318,8 @@ function importedFunction(L: Lowerer, f: Extract<AST.Expr, { k: 'name' }>, e: Ca
   // typeshed implements some modules in C-accelerated twins (`_functools.reduce`).
   const mod = full.slice(0, dot).replace(/^_(functools|operator|collections|heapq|bisect)$/, '$1');
   const name = full.slice(dot + 1);
+  // Calling a partial object held in a variable (`to_int(s)`), not building one: a closure call.
+  if (mod === 'functools' && name === 'partial' && f.type.k === 'class') return undefined;
   if (['math', 'sys', 'functools', 'itertools', 'collections', 'copy', 'heapq', 'statistics', 'string', 'operator', 'bisect', 'dataclasses'].includes(mod) || mod.startsWith('collections.')) {
     return lowerModuleCall(L, mod.replace(/^collections\..*/, 'collections'), name, e, expected);
   }
@@ -383,7 +411,7 @@ function lowerModuleCall(L: Lowerer, mod: string, name: string, e: Call, expecte
   }
   if (mod === 'functools' && name === 'partial') {
     const p = partialOf(L, e);
-    if (!p) return L.todo(e.span, 'functools.partial of this callable', e.type);
+    if (!p) return partialOfBuiltin(L, e) ?? L.todo(e.span, 'functools.partial of this callable', e.type);
     // partial(f, a, k=v): the bound values are evaluated now; the closure takes the rest.
     const lets: string[] = [];
     const callArgs = p.fn.params.map((param, i) => {
@@ -503,6 +531,29 @@ function lowerModuleCall(L: Lowerer, mod: string, name: string, e: Call, expecte
   return L.todo(e.span, `${mod}.${name}()`, e.type);
 }
 
+/** `partial(operator.mul, 3)` and `partial(int, base=2)`: a one-parameter closure. */
+function partialOfBuiltin(L: Lowerer, e: Call): RExpr | undefined {
+  const target = e.args[0]?.value;
+  if (!target || e.args.some((a) => a.star)) return undefined;
+  const pos = e.args.slice(1).filter((a) => !a.name).map((a) => a.value);
+  const kws = e.args.slice(1).filter((a) => a.name);
+  const name = target.k === 'name' ? target.id : target.k === 'attr' ? target.attr : '';
+  const isOperator = target.k === 'attr' && target.value.k === 'name' && target.value.type.k === 'module' && (target.value.type.name || target.value.id) === 'operator'
+    || target.k === 'name' && target.type.k === 'func' && !!target.type.fullName?.startsWith('_operator.');
+  if (isOperator && ['add', 'sub', 'mul', 'truediv', 'and_', 'or_', 'xor'].includes(name) && pos.length === 1 && !kws.length) {
+    const bt = pos[0].type;
+    if (!['int', 'float', 'str'].includes(bt.k) || name === 'truediv' && bt.k !== 'float' || bt.k === 'str' && name !== 'add') return undefined;
+    const f = binaryFn(L, target, bt);
+    return v(`{ let __a = ${L.exprOwned(pos[0], bt)}; move |x: ${L.rt(bt)}| ${f('__a', 'x')} }`, { k: 'func', params: [bt], ret: bt });
+  }
+  if (target.k === 'name' && target.sym?.scope === 'builtins' && name === 'int' && !pos.length && kws.length === 1 && kws[0].name === 'base') {
+    L.useRuntime('parse_int');
+    L.useRuntime('exc');
+    return v(`{ let __base = ${num(L, kws[0].value, T.int)}; move |s: String| py_int_radix(&s, __base).unwrap_or_else(|e| py_uncaught(e)) }`, { k: 'func', params: [T.str], ret: T.int });
+  }
+  return undefined;
+}
+
 /** `partial(f, *bound, **kw)` of a module function: f, what is bound, and the rest. */
 export function partialOf(L: Lowerer, e: Call): { fn: FuncInfo; positional: AST.Expr[]; keywords: Map<string, AST.Expr>; rest: FuncInfo } | undefined {
   const target = e.args[0]?.value;
@@ -560,7 +611,8 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
       if (!args.length) return v('0', T.int);
       const a = L.expr(args[0]);
       if (a.type.k === 'str') {
-        if (args[1]) { L.useRuntime('parse_int'); return v(L.propagateOrPanic(`py_int_radix(${L.strRef(a)}, ${num(L, args[1], T.int)})`, 'ValueError'), T.int, PREC.unary); }
+        const base = args[1] ?? kw('base');
+        if (base) { L.useRuntime('parse_int'); return v(L.propagateOrPanic(`py_int_radix(${L.strRef(a)}, ${num(L, base, T.int)})`, 'ValueError'), T.int, PREC.unary); }
         L.useRuntime('parse_int');
         return v(L.propagateOrPanic(`py_int(${L.strRef(a)})`, 'ValueError'), T.int, PREC.unary);
       }

@@ -278,6 +278,9 @@ export class Lowerer implements TypeEnv {
       return this.exprInner(e, expected);
     } catch (err) {
       if (err instanceof RangeError) return this.todo(e.span, 'expression nested too deeply');
+      // A construct the lowering did not anticipate (e.g. a method called with missing
+      // arguments) becomes todo!() with a diagnostic instead of failing the whole file.
+      if (err instanceof TypeError) return this.todo(e.span, 'this expression (unexpected shape)', e.type);
       throw err;
     }
   }

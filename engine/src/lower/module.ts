@@ -578,6 +578,12 @@ export function emitFunction(L: Lowerer, f: FuncInfo, selfParam?: string): strin
     return wrapper;
   }
   w.open(`${sig} {`, def.span);
+  if (def.isAsync) {
+    // Coroutines have no std-only equivalent; keep the signature so callers still type-check.
+    w.line(`${L.todo(def.span, `async def ${def.name} (coroutines are not supported)`).code}`);
+    w.close();
+    return sig;
+  }
   if (f.isGenerator) {
     lowerGeneratorBody(L, f);
     w.close();
