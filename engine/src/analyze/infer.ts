@@ -304,6 +304,29 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
   return [...out, ...extra, ...paramInsertions(module).filter((i) => !taken.has(i.offset))];
 }
 
+/** Where helper declarations go: the start of the line of the first top-level def/class. */
+function preambleOffset(module: AST.Module): number | undefined {
+  const first = module.body.find((s) => s.k === 'def' || s.k === 'class') as Extract<AST.Stmt, { k: 'def' | 'class' }> | undefined;
+  if (!first) return undefined;
+  const pos = first.decorators.length ? Math.min(first.span.start, first.decorators[0].span.start) : first.span.start;
+  return module.text.lastIndexOf('\n', pos - 1) + 1;
+}
+
+function importsFromTyping(module: AST.Module, name: string): boolean {
+  return module.body.some((s) => s.k === 'importfrom' && s.module === 'typing' && s.names.some((n) => n.name === name && !n.asname));
+}
+
+/** An insertion declaring `text` before the first def/class, or undefined when there is none. */
+function preambleInsertion(module: AST.Module, text: string, why: string): Insertion | undefined {
+  const at = preambleOffset(module);
+  return at === undefined ? undefined : { offset: at, text, why, span: { start: at, end: at } };
+}
+
+/** `from typing import NAME` for inferred annotations that need it. */
+function typingImport(module: AST.Module, name: string): Insertion | undefined {
+  return preambleInsertion(module, `from typing import ${name}\n\n\n`, `${name} for inferred function parameters`);
+}
+
 function walkReturns(stmts: AST.Stmt[], f: (r: Extract<AST.Stmt, { k: 'return' }>) => void) {
   for (const s of stmts) {
     if (s.k === 'return') f(s);
@@ -605,13 +628,9 @@ function paramInsertions(module: AST.Module): Insertion[] {
     if (!text || !text.startsWith(bare + '[')) continue;
     out.push({ offset: d.returns.span.end, text: text.slice(bare.length), why: `inferred return type ${text}`, span: d.returns.span });
   }
-  if (needCallable && !module.body.some((s) => s.k === 'importfrom' && s.module === 'typing' && s.names.some((n) => n.name === 'Callable' && !n.asname))) {
-    const first = module.body.find((s) => s.k === 'def' || s.k === 'class') as Extract<AST.Stmt, { k: 'def' | 'class' }> | undefined;
-    if (first) {
-      const pos = first.decorators.length ? Math.min(first.span.start, first.decorators[0].span.start) : first.span.start;
-      const lineStart = module.text.lastIndexOf('\n', pos - 1) + 1;
-      out.push({ offset: lineStart, text: 'from typing import Callable\n\n\n', why: 'Callable for inferred function parameters', span: { start: lineStart, end: lineStart } });
-    }
+  if (needCallable && !importsFromTyping(module, 'Callable')) {
+    const imp = typingImport(module, 'Callable');
+    if (imp) out.push(imp);
   }
   return [...out, ...iteratorInsertions(module, defs), ...calledParamInsertions(module, defs), ...genericInsertions(module, defs), ...callableInsertions(module, defs), ...recursiveReturnInsertions(module, defs), ...varargInsertions(module, defs), ...kwargInsertions(module, defs)];
 }
@@ -801,13 +820,10 @@ function callableInsertions(module: AST.Module, defs: Map<string, Extract<AST.St
     const text = `Callable[[${args.join(', ')}], ${rt}]`;
     out.push({ offset: p.span.start + p.name.length, text: `: ${text}`, why: `inferred ${text} from the lambdas passed to it`, span: p.span });
   }
-  const hasCallable = module.body.some((s) => s.k === 'importfrom' && s.module === 'typing' && s.names.some((n) => n.name === 'Callable' && !n.asname));
-  if (out.length && !hasCallable) {
-    const first = module.body.find((s) => s.k === 'def' || s.k === 'class') as Extract<AST.Stmt, { k: 'def' | 'class' }> | undefined;
-    if (!first) return [];
-    const pos = first.decorators.length ? Math.min(first.span.start, first.decorators[0].span.start) : first.span.start;
-    const lineStart = module.text.lastIndexOf('\n', pos - 1) + 1;
-    out.push({ offset: lineStart, text: 'from typing import Callable\n\n\n', why: 'Callable for inferred function parameters', span: { start: lineStart, end: lineStart } });
+  if (out.length && !importsFromTyping(module, 'Callable')) {
+    const imp = typingImport(module, 'Callable');
+    if (!imp) return [];
+    out.push(imp);
   }
   return out;
 }
@@ -848,13 +864,10 @@ function calledParamInsertions(module: AST.Module, defs: Map<string, Extract<AST
       out.push({ offset: p.span.start + p.name.length, text: `: ${text}`, why: `inferred ${text} from how the body calls it`, span: p.span });
     }
   }
-  const hasCallable = module.body.some((s) => s.k === 'importfrom' && s.module === 'typing' && s.names.some((n) => n.name === 'Callable' && !n.asname));
-  if (out.length && !hasCallable) {
-    const first = module.body.find((s) => s.k === 'def' || s.k === 'class') as Extract<AST.Stmt, { k: 'def' | 'class' }> | undefined;
-    if (!first) return [];
-    const pos = first.decorators.length ? Math.min(first.span.start, first.decorators[0].span.start) : first.span.start;
-    const lineStart = module.text.lastIndexOf('\n', pos - 1) + 1;
-    out.push({ offset: lineStart, text: 'from typing import Callable\n\n\n', why: 'Callable for inferred function parameters', span: { start: lineStart, end: lineStart } });
+  if (out.length && !importsFromTyping(module, 'Callable')) {
+    const imp = typingImport(module, 'Callable');
+    if (!imp) return [];
+    out.push(imp);
   }
   return out;
 }
@@ -884,13 +897,10 @@ function iteratorInsertions(module: AST.Module, defs: Map<string, Extract<AST.St
     const text = `Iterator[${et}]`;
     out.push({ offset: p.span.start + p.name.length, text: `: ${text}`, why: `inferred ${text} from the iterators passed to it`, span: p.span });
   }
-  const hasIterator = module.body.some((s) => s.k === 'importfrom' && s.module === 'typing' && s.names.some((n) => n.name === 'Iterator' && !n.asname));
-  if (out.length && !hasIterator) {
-    const first = module.body.find((s) => s.k === 'def' || s.k === 'class') as Extract<AST.Stmt, { k: 'def' | 'class' }> | undefined;
-    if (!first) return [];
-    const pos = first.decorators.length ? Math.min(first.span.start, first.decorators[0].span.start) : first.span.start;
-    const lineStart = module.text.lastIndexOf('\n', pos - 1) + 1;
-    out.push({ offset: lineStart, text: 'from typing import Iterator\n\n\n', why: 'Iterator for inferred function parameters', span: { start: lineStart, end: lineStart } });
+  if (out.length && !importsFromTyping(module, 'Iterator')) {
+    const imp = typingImport(module, 'Iterator');
+    if (!imp) return [];
+    out.push(imp);
   }
   return out;
 }
@@ -1015,11 +1025,9 @@ function genericInsertions(module: AST.Module, defs: Map<string, Extract<AST.Stm
   }
   if (out.length && !module.body.some((s) => s.k === 'assign' && s.targets.some((t) => t.k === 'name' && t.id === '_T'))) {
     // Declare the TypeVar before the first top-level def/class (at the start of its line).
-    const first = module.body.find((s) => s.k === 'def' || s.k === 'class') as Extract<AST.Stmt, { k: 'def' | 'class' }> | undefined;
-    if (!first) return [];
-    const pos = first.decorators.length ? Math.min(first.span.start, first.decorators[0].span.start) : first.span.start;
-    const lineStart = module.text.lastIndexOf('\n', pos - 1) + 1;
-    out.push({ offset: lineStart, text: 'from typing import TypeVar\n_T = TypeVar("_T")\n\n\n', why: 'type variable for generic functions', span: { start: lineStart, end: lineStart } });
+    const decl = preambleInsertion(module, 'from typing import TypeVar\n_T = TypeVar("_T")\n\n\n', 'type variable for generic functions');
+    if (!decl) return [];
+    out.push(decl);
   }
   return out;
 }

@@ -82,6 +82,11 @@ export function lowerCall(L: Lowerer, e: Call, expected?: PyType): RExpr {
     if (recv.type.k === 'class' && L.classes.has(recv.type.name)) {
       const cls = L.classes.get(recv.type.name)!;
       const m = findMethod(L, cls.name, f.attr);
+      if (!m && cls.isNamedTuple && f.attr === '_replace' && e.args.every((a) => a.name && cls.fields.some((x) => x.name === a.name))) {
+        // p._replace(y=10): a copy with some fields changed.
+        const sets = e.args.map((a) => `__r.${rustIdent(a.name!)} = ${L.exprOwned(a.value, cls.fields.find((x) => x.name === a.name)!.type)};`);
+        return v(`{ let mut __r = ${L.own(L.expr(recv))}; ${sets.join(' ')} __r }`, recv.type);
+      }
       if (m) {
         const obj = L.expr(recv);
         const fieldFn = cls.fields.find((x) => x.name === f.attr);
@@ -221,7 +226,7 @@ function kwargsArg(L: Lowerer, fn: FuncInfo, p: FuncInfo['params'][number], args
   }
   L.useRuntime('dict');
   const pairs = extra.map((a) => `(${rustStr(a.name!)}.to_string(), ${L.exprOwned(a.value, dt.val)})`);
-  const d = pairs.length ? `Dict::from_iter([${pairs.join(', ')}])` : `Dict::<String, ${L.rt(dt.val)}>::new()`;
+  const d = pairs.length ? `Dict::from_iter([${pairs.join(', ')}])` : 'Dict::new()';
   return p.mode === 'ref' ? `&${d}` : p.mode === 'mut' ? `&mut ${d}` : d;
 }
 
@@ -543,8 +548,9 @@ function partialOfBuiltin(L: Lowerer, e: Call): RExpr | undefined {
   if (isOperator && ['add', 'sub', 'mul', 'truediv', 'and_', 'or_', 'xor'].includes(name) && pos.length === 1 && !kws.length) {
     const bt = pos[0].type;
     if (!['int', 'float', 'str'].includes(bt.k) || name === 'truediv' && bt.k !== 'float' || bt.k === 'str' && name !== 'add') return undefined;
-    const f = binaryFn(L, target, bt);
-    return v(`{ let __a = ${L.exprOwned(pos[0], bt)}; move |x: ${L.rt(bt)}| ${f('__a', 'x')} }`, { k: 'func', params: [bt], ret: bt });
+    const op = ({ add: '+', sub: '-', mul: '*', truediv: '/', and_: '&', or_: '|', xor: '^' } as Record<string, string>)[name];
+    const body = bt.k === 'str' ? 'format!("{}{}", __a, x)' : `__a ${op} x`;
+    return v(`{ let __a = ${L.exprOwned(pos[0], bt)}; move |x: ${L.rt(bt)}| ${body} }`, { k: 'func', params: [bt], ret: bt });
   }
   if (target.k === 'name' && target.sym?.scope === 'builtins' && name === 'int' && !pos.length && kws.length === 1 && kws[0].name === 'base') {
     L.useRuntime('parse_int');
@@ -584,6 +590,7 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
       if (a.type.k === 'str') return v(`${L.paren(a, PREC.unary)}.chars().count() as i64`, T.int, PREC.cast);
       if (a.type.k === 'tuple') return v(String(a.type.elems.length), T.int);
       if (a.type.k === 'class' && L.classes.get(a.type.name)?.methods.has('__len__')) return v(`${L.paren(a, PREC.unary)}.__len__()`, T.int);
+      if (a.type.k === 'class' && L.classes.get(a.type.name)?.isNamedTuple) return v(String(L.classes.get(a.type.name)!.fields.length), T.int);
       return v(`${L.paren(a, PREC.unary)}.len() as i64`, T.int, PREC.cast);
     }
     case 'str': {
@@ -777,6 +784,12 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
     case 'list': case 'tuple': case 'set': case 'frozenset': {
       const target: PyType = expected && expected.k !== 'unknown' ? expected : e.type;
       if (!args.length) return v(name === 'set' || name === 'frozenset' ? 'std::collections::BTreeSet::new()' : 'Vec::new()', target);
+      const nt = name === 'tuple' && args[0].type.k === 'class' ? L.classes.get(args[0].type.name) : undefined;
+      if (nt?.isNamedTuple && nt.fields.length) {
+        // tuple(p) of a NamedTuple: its fields, in order.
+        const fs = nt.fields.map((f) => (isCopy(f.type) ? `__t.${rustIdent(f.name)}` : `__t.${rustIdent(f.name)}.clone()`));
+        return v(`{ let __t = ${L.borrow(L.expr(args[0]))}; (${fs.join(', ')}${fs.length === 1 ? ',' : ''}) }`, { k: 'tuple', elems: nt.fields.map((f) => f.type) });
+      }
       const it = L.iterate(args[0]);
       const items = L.ownedItems(it);
       const coll = name === 'set' || name === 'frozenset' ? 'std::collections::BTreeSet<_>' : 'Vec<_>';

@@ -81,7 +81,7 @@ export function collectClass(L: Lowerer, c: Extract<AST.Stmt, { k: 'class' }>): 
   const info: ClassInfo = {
     // (a class named like a Rust prelude type, `Box`, gets a `Py` prefix)
     name: c.name, rust: RUST_PRELUDE_TYPES.has(c.name.replace(/^_+/, '')) ? `Py${c.name.replace(/^_+/, '')}` : c.name.replace(/^_+/, ''), node: c, fields, methods: new Map(), base: userBase,
-    isDataclass: !!dc || isNamedTuple, dataclassOrder: !!dc?.kw.get('order') && (dc!.kw.get('order') as any).value === true,
+    isDataclass: !!dc || isNamedTuple, isNamedTuple: isNamedTuple || undefined, dataclassOrder: !!dc?.kw.get('order') && (dc!.kw.get('order') as any).value === true,
     isException, isAbstract, isEnum, hasSubclasses: false, typeParams,
   };
   L.classes.set(c.name, info);

@@ -61,6 +61,8 @@ export interface ClassInfo {
   methods: Map<string, FuncInfo>;
   base?: string;
   isDataclass: boolean;
+  /** A typing.NamedTuple class: its fields are also positions (`p[0]`, `len(p)`). */
+  isNamedTuple?: boolean;
   dataclassOrder: boolean;
   isException: boolean;
   isAbstract: boolean;

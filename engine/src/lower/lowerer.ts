@@ -1194,6 +1194,12 @@ export class Lowerer implements TypeEnv {
         const m = cls.methods.get('__getitem__')!;
         return { code: `${this.paren(c, PREC.unary)}.__getitem__(${this.argFor(m.params[0], this.expr(idx))})`, type: m.ret, kind: 'value', prec: PREC.atom };
       }
+      // NamedTuple `p[1]` / `p[-1]` with a constant index: the field at that position.
+      const pos = idx.k === 'num' && idx.isInt ? Number(idx.value) : idx.k === 'unary' && idx.op === '-' && idx.operand.k === 'num' && idx.operand.isInt ? -Number(idx.operand.value) : undefined;
+      if (cls?.isNamedTuple && pos !== undefined) {
+        const f = cls.fields[pos < 0 ? cls.fields.length + pos : pos];
+        if (f) return { code: `${this.paren(c, PREC.unary)}.${rustIdent(f.name)}`, type: f.type, kind: 'place', prec: PREC.atom };
+      }
     }
     return this.todo(e.span, `indexing ${typeToString(ct)}`, e.type);
   }
@@ -1528,6 +1534,21 @@ export class Lowerer implements TypeEnv {
       void forLoop;
       return (mutated && itemKind !== 'ref' && itemKind !== 'mutref' ? 'mut ' : '') + rustIdent(target.id);
     }
+    const nt = (target.k === 'tuple' || target.k === 'list') && item.k === 'class' ? this.classes.get(item.name) : undefined;
+    if (nt?.isNamedTuple && (target.k === 'tuple' || target.k === 'list') && nt.fields.length === target.elts.length) {
+      // `for name, dept, pay in staff` over NamedTuples: a struct pattern, field by field.
+      const kind: RExpr['kind'] = itemKind === 'ref' ? 'ref' : 'value';
+      const inner = target.elts.map((x, i) => {
+        const f = nt.fields[i];
+        const p = this.bindTarget(x, f.type, kind, forLoop, undefined, kind === 'ref');
+        if (kind === 'ref' && x.k === 'name' && p.startsWith('&') && x.sym) {
+          this.scope.names.set(x.sym.id, { code: rustIdent(x.id), kind: 'ref', type: f.type });
+          return `${rustIdent(f.name)}: ${p.slice(1)}`;
+        }
+        return `${rustIdent(f.name)}: ${p}`;
+      });
+      return `${nt.rust} { ${inner.join(', ')} }`;
+    }
     if (target.k === 'tuple' || target.k === 'list') {
       const elems = item.k === 'tuple' ? item.elems : target.elts.map(() => elemType(item));
       if (itemKind === 'ref' && !underRef && elems.every((t) => isCopy(t) && t.k !== 'tuple') && target.elts.every((x) => x.k === 'name')) {
@@ -1828,6 +1849,14 @@ export class Lowerer implements TypeEnv {
       if (!reads) { t.elts.forEach((x, i) => this.assign([x], value.elts[i], span, annotated)); return; }
     }
     if (t.k === 'tuple' || t.k === 'list') return this.assignTuple(t, value, span);
+    const ntAttr = t.k === 'attr' && t.value.type.k === 'class' ? this.classes.get(t.value.type.name) : undefined;
+    if (t.k === 'attr' && ntAttr?.isNamedTuple && ntAttr.fields.some((f) => f.name === t.attr)) {
+      // NamedTuple fields are read-only: the value is evaluated, then AttributeError.
+      this.useRuntime('exc');
+      this.w.line(`let _ = ${this.exprOwned(value)};`);
+      this.raiseCode(`PyErr::new("AttributeError", "can't set attribute")`);
+      return;
+    }
     if (t.k === 'attr') {
       const cvar = t.value.type.k === 'type' ? classVarOfAttr(this, t) : undefined;
       if (cvar) { this.w.line(classVarWrite(cvar, this.exprOwned(value, cvar.type))); return; }
@@ -2058,6 +2087,16 @@ export class Lowerer implements TypeEnv {
   }
 
   assignTuple(t: Extract<AST.Expr, { k: 'tuple' | 'list' }>, value: AST.Expr, span: AST.Span) {
+    const nt = value.type.k === 'class' ? this.classes.get(value.type.name) : undefined;
+    if (nt?.isNamedTuple && nt.fields.length === t.elts.length && t.elts.every((x) => x.k === 'name')) {
+      // `x, y = p` of a NamedTuple: its fields, in order.
+      this.w.line(`let __nt = ${this.borrow(this.expr(value))};`);
+      t.elts.forEach((x, i) => {
+        const f = nt.fields[i];
+        if (x.k === 'name') this.bindSimple(x, isCopy(f.type) ? `__nt.${rustIdent(f.name)}` : `__nt.${rustIdent(f.name)}.clone()`, f.type);
+      });
+      return;
+    }
     const star = t.elts.findIndex((x) => x.k === 'starred');
     if (star >= 0) {
       const r = this.expr(value);
