@@ -26,12 +26,10 @@ export const CODES = {
   PTR010: 'unsupported construct, translated as todo!()',
   PTR011: 'unsupported import; the names it provides become todo!()',
   PTR020: 'type could not be inferred; a fallback type was used',
-  PTR021: 'a union of different types has no direct Rust equivalent',
+  PTR021: 'Python semantics approximated (mixed-type values, ints in float slots, shared container rows)',
   PTR022: 'an empty container\'s element type was inferred from its uses',
   PTR023: 'an int value is stored where float is declared (prints differently)',
   PTR030: 'integer arithmetic may exceed 64 bits',
-  PTR040: 'exception handling approximated',
-  PTR050: 'object aliasing: mutation through a shared reference may differ',
   PTR060: 'dynamic feature (eval, exec, getattr with a computed name, ...) not translatable',
   PTR070: 'rustc rejected the generated code at this location',
 } as const;
