@@ -33,6 +33,23 @@ class GenCompiler {
   order: number[] = [];
 
   newState(): number { this.states.push(new RustWriter()); return this.states.length - 1; }
+
+  /** A loop whose body yields: a head state (`enterHead` writes its exit test), the body's
+   *  states, a back edge, and the `else` block run when the loop ends without `break`. */
+  loopStates(s: { body: AST.Stmt[]; orelse: AST.Stmt[] }, enterHead: (exit: number) => void) {
+    const head = this.newState();
+    const exit = this.newState();
+    const after = s.orelse.length ? this.newState() : exit;
+    this.goto(head);
+    this.start(head);
+    enterHead(exit);
+    this.loops.push({ brk: after, cont: head });
+    this.stmts(s.body);
+    this.loops.pop();
+    this.goto(head);
+    if (s.orelse.length) { this.start(exit); this.stmts(s.orelse); this.goto(after); }
+    this.start(after);
+  }
   start(id: number) { this.cur = this.states[id]; this.L.w = this.cur; this.order.push(id); }
   /** A state number in emitted code (renumbered in source order at the end). */
   ref(id: number | string): string { return typeof id === 'string' ? id : `@S${id}@`; }
@@ -104,38 +121,18 @@ class GenCompiler {
         return;
       case 'while': {
         if (!hasYield(s.body) && !hasYield(s.orelse)) { L.stmt(s); return; }
-        const head = this.newState();
-        const exit = this.newState();
-        const after = s.orelse.length ? this.newState() : exit;
-        this.goto(head);
-        this.start(head);
         const forever = s.test.k === 'const' && s.test.value === true;
-        if (!forever) this.cur.line(`if !(${L.cond(s.test)}) { __state = ${this.ref(exit)}; continue; }`);
-        this.loops.push({ brk: after, cont: head });
-        this.stmts(s.body);
-        this.loops.pop();
-        this.goto(head);
-        if (s.orelse.length) { this.start(exit); this.stmts(s.orelse); this.goto(after); }
-        this.start(after);
+        this.loopStates(s, (exit) => { if (!forever) this.cur.line(`if !(${L.cond(s.test)}) { __state = ${this.ref(exit)}; continue; }`); });
         return;
       }
       case 'for': {
         if (!hasYield(s.body) && !hasYield(s.orelse)) { L.stmt(s); return; }
         const it = this.iterFor(s.iter);
         const name = this.iterVar(it);
-        const head = this.newState();
-        const exit = this.newState();
-        const after = s.orelse.length ? this.newState() : exit;
-        this.goto(head);
-        this.start(head);
-        this.cur.line(`let Some(__v) = ${name}.next() else { __state = ${this.ref(exit)}; continue; };`);
-        this.cur.line(this.assignTarget(s.target));
-        this.loops.push({ brk: after, cont: head });
-        this.stmts(s.body);
-        this.loops.pop();
-        this.goto(head);
-        if (s.orelse.length) { this.start(exit); this.stmts(s.orelse); this.goto(after); }
-        this.start(after);
+        this.loopStates(s, (exit) => {
+          this.cur.line(`let Some(__v) = ${name}.next() else { __state = ${this.ref(exit)}; continue; };`);
+          this.cur.line(this.assignTarget(s.target));
+        });
         return;
       }
       case 'if': {
