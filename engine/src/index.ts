@@ -155,13 +155,15 @@ function translateInner(code: string, options: TranslateOptions): TranslateResul
   const inferred = allInsertions.filter((i) => i.offset >= ctxLen).map((i) => {
     const o = i.offset - ctxLen;
     const p = textIndex.position(o);
-    if (dedentBy) p.character += dedentBy;
-    return { range: { start: p, end: p }, text: i.text, why: i.why };
+    const q = textIndex.position(o + (i.remove ?? 0));
+    if (dedentBy) { p.character += dedentBy; q.character += dedentBy; }
+    return { range: { start: p, end: q }, text: i.text, why: i.why, replaces: !!i.remove };
   });
   for (const i of inferred) {
     diagnostics.push({
-      code: 'PTR022', severity: 'hint', message: `${i.why}; add the annotation to make it explicit`, range: i.range,
-      suggestion: `add type hint \`${i.text.slice(2)}\``, fix: { title: `Add type hint \`${i.text.slice(2)}\``, edits: [{ range: i.range, newText: i.text }] },
+      code: 'PTR022', severity: 'hint', message: `${i.why}; ${i.replaces ? 'change' : 'add'} the annotation to make it explicit`, range: i.range,
+      suggestion: i.replaces ? `annotate \`${i.text}\`` : `add type hint \`${i.text.slice(2)}\``,
+      fix: { title: i.replaces ? `Annotate \`${i.text}\`` : `Add type hint \`${i.text.slice(2)}\``, edits: [{ range: i.range, newText: i.text }] },
     });
   }
   let runtime = runtimeFor(lowered.runtime);

@@ -164,3 +164,18 @@ describe('types: pyright adapter + inference, seen through Rust signatures', fun
     assertNoStaleGaps('types/', ids);
   });
 });
+
+describe('int arguments in float-annotated parameters (CPython keeps them ints)', function () {
+  it('every call passes int literals: the parameters and an int-only return become i64', function () {
+    const r = E.translate('def area(w: float, h: float) -> float:\n    return w * h\n\nprint(area(2, 3))\n', { verify: false });
+    assert.ok(r.rust.includes('fn area(w: i64, h: i64) -> i64'), r.rust);
+    const fix = r.diagnostics.find((d) => d.code === 'PTR022' && d.range.start.line === 0 && d.range.start.character === 12);
+    assert.ok(fix, `no PTR022 replacement hint on the first float: ${JSON.stringify(r.diagnostics.map((d) => [d.code, d.range]))}`);
+    assert.deepStrictEqual(fix.range.end, { line: 0, character: 17 }, 'the fix replaces the word float');
+    assert.strictEqual(fix.fix.edits[0].newText, 'int');
+  });
+  it('a float argument anywhere keeps the parameter f64', function () {
+    const r = E.translate('def area(w: float, h: float) -> float:\n    return w * h\n\nprint(area(2, 3), area(2.5, 3))\n', { verify: false });
+    assert.ok(r.rust.includes('fn area(w: f64, h: i64)'), r.rust);
+  });
+});

@@ -4,9 +4,10 @@
 // inserted into the text, which pyright then re-checks (DESIGN §2).
 import * as AST from '../ast';
 import { PyType, T, hasUnknown, typeToString } from '../types';
-import { walkExprs } from '../lower/scan';
+import { scanVars, walkExprs } from '../lower/scan';
 
-export interface Insertion { offset: number; text: string; why: string; span: AST.Span }
+/** Text inserted at `offset`; `remove` characters there are replaced (default: none). */
+export interface Insertion { offset: number; text: string; why: string; span: AST.Span; remove?: number }
 
 /** The user classes' base classes (set per module by inferAnnotations): `Num | Add` joins to `Expr`. */
 let classBases = new Map<string, string | undefined>();
@@ -188,7 +189,7 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
     visitClasses(s.body);
   });
   visitClasses(module.body);
-  if (!cands.size) return [...extra, ...paramInsertions(module)];
+  if (!cands.size) return [...extra, ...paramInsertions(module), ...intForFloatInsertions(module)];
   // 2. Evidence from uses anywhere in the module.
   const refine = (k: string | undefined, f: (t: PyType) => PyType) => {
     if (!k) return;
@@ -301,7 +302,7 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
   // One insertion per place (a bare parameter annotation can be completed from both its uses
   // and its call sites; the uses win).
   const taken = new Set([...out, ...extra].map((i) => i.offset));
-  return [...out, ...extra, ...paramInsertions(module).filter((i) => !taken.has(i.offset))];
+  return [...out, ...extra, ...paramInsertions(module).filter((i) => !taken.has(i.offset)), ...intForFloatInsertions(module)];
 }
 
 /** Where helper declarations go: the start of the line of the first top-level def/class. */
@@ -325,6 +326,52 @@ function preambleInsertion(module: AST.Module, text: string, why: string): Inser
 /** `from typing import NAME` for inferred annotations that need it. */
 function typingImport(module: AST.Module, name: string): Insertion | undefined {
   return preambleInsertion(module, `from typing import ${name}\n\n\n`, `${name} for inferred function parameters`);
+}
+
+/**
+ * CPython keeps an int an int even where `float` is annotated (`area(2, 3)` returns 6, not
+ * 6.0). A module-level function parameter annotated `float` that every call passes an int (and
+ * the body never rebinds) is therefore an int at run time: re-annotate it `int`. Likewise a
+ * `-> float` whose returns are all ints returns an int. Pyright then re-checks everything.
+ */
+function intForFloatInsertions(module: AST.Module): Insertion[] {
+  const out: Insertion[] = [];
+  const isFloatAnn = (a?: AST.Expr) => !!a && a.k === 'name' && a.id === 'float';
+  const defs = module.body.filter((x): x is Extract<AST.Stmt, { k: 'def' }> => x.k === 'def' && !x.decorators.length && !x.isGenerator);
+  for (const d of defs) {
+    const calls: Extract<AST.Expr, { k: 'call' }>[] = [];
+    let otherUse = false;
+    walkExprs(module.body, (e) => {
+      if (e.k === 'call' && e.func.k === 'name' && e.func.id === d.name) calls.push(e);
+      else if (e.k === 'name' && e.id === d.name && e.sym?.kind === 'function' && !calls.some((c) => c.func === e)) otherUse = true;
+    }, true);
+    // A call's own callee name is visited after the call: drop those from otherUse.
+    otherUse = false;
+    walkExprs(module.body, (e) => {
+      if (e.k === 'name' && e.id === d.name && !calls.some((c) => c.func === e)) otherUse = true;
+    }, true);
+    if (!calls.length || otherUse) continue;
+    const uses = scanVars(d.body);
+    d.params.forEach((p, i) => {
+      if (p.kind !== 'normal' || !isFloatAnn(p.annotation) || p.default || !p.sym) return;
+      if ((uses.get(p.sym.id)?.assigns ?? 0) > 0) return;
+      const args = calls.map((c) => c.args.some((a) => a.star) ? undefined : (c.args.find((a) => a.name === p.name) ?? c.args.filter((a) => !a.name)[i])?.value);
+      // Only int literals count: other argument types may still be incomplete in early rounds.
+      const intLiteral = (a?: AST.Expr): boolean => !!a && (a.k === 'num' && a.isInt || a.k === 'unary' && a.op === '-' && intLiteral(a.operand));
+      if (!args.every(intLiteral)) return;
+      const ann = p.annotation!;
+      out.push({ offset: ann.span.start, remove: ann.span.end - ann.span.start, text: 'int', why: 'every call passes an int, which CPython keeps an int: annotated int', span: ann.span });
+    });
+    if (isFloatAnn(d.returns)) {
+      const rets: AST.Expr[] = [];
+      let bare = false;
+      walkReturns(d.body, (r) => { if (r.value) rets.push(r.value); else bare = true; });
+      if (rets.length && !bare && rets.every((r) => r.type.k === 'int')) {
+        out.push({ offset: d.returns!.span.start, remove: d.returns!.span.end - d.returns!.span.start, text: 'int', why: 'every return value is an int, which CPython keeps an int: annotated int', span: d.returns!.span });
+      }
+    }
+  }
+  return out;
 }
 
 function walkReturns(stmts: AST.Stmt[], f: (r: Extract<AST.Stmt, { k: 'return' }>) => void) {
@@ -1061,12 +1108,13 @@ export function applyInsertions(text: string, ins: Insertion[]): { text: string;
   const sorted = [...ins].sort((a, b) => a.offset - b.offset);
   let out = '';
   let last = 0;
-  const marks: { newStart: number; len: number }[] = [];
+  const marks: { newStart: number; len: number; removed: number }[] = [];
   for (const i of sorted) {
+    if (i.offset < last) continue; // overlapping edit: keep the first
     out += text.slice(last, i.offset);
-    marks.push({ newStart: out.length, len: i.text.length });
+    marks.push({ newStart: out.length, len: i.text.length, removed: i.remove ?? 0 });
     out += i.text;
-    last = i.offset;
+    last = i.offset + (i.remove ?? 0);
   }
   out += text.slice(last);
   return {
@@ -1074,7 +1122,7 @@ export function applyInsertions(text: string, ins: Insertion[]): { text: string;
     toOriginal: (o: number) => {
       let shift = 0;
       for (const m of marks) {
-        if (o >= m.newStart + m.len) shift += m.len;
+        if (o >= m.newStart + m.len) shift += m.len - m.removed;
         else if (o > m.newStart) return m.newStart - shift;
       }
       return o - shift;
