@@ -18,7 +18,12 @@ export type BackendName = 'embedded' | 'triton';
 
 /** `portalis/translate` request: translate a document, or a range of it. */
 export const TranslateRequest = 'portalis/translate';
-export interface TranslateParams { uri: string; range?: Range }
+export interface TranslateParams {
+  uri: string;
+  range?: Range;
+  /** Translate this text instead of the document's (e.g. "Paste Python as Rust"); uri gives context. */
+  text?: string;
+}
 export interface TranslateResult {
   rust: string;
   diagnostics: TranslationDiagnostic[];
