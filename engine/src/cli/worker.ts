@@ -1,6 +1,7 @@
 // `portalis worker`: JSON lines on stdin/stdout for the Triton Python-backend models.
 // Request:  {"id": any, "code": str, "options"?: {...}, "session"?: str, "context"?: str, "end"?: bool}
-// Response: {"id": any, "rust", "diagnostics", "confidence", "items", "elapsedMs"} or {"id", "error"}
+// Response: {"id": any, "rust", "diagnostics", "confidence", "items", "sourceMap", "inferred", "elapsedMs"} or {"id", "error"}
+// options: {fragment?, filename?, verify?} (verify absent: rustc on whole programs when available).
 // Responses come back in request order. A session keeps the top-level definitions it has seen,
 // so a later request can call an earlier function with the right types.
 import * as readline from 'readline';
@@ -39,10 +40,11 @@ export function handleRequest(req: any): any {
   const ctxParts = [...(defs ? [...defs].filter(([n]) => !own.has(n)).map(([, s]) => s) : [])];
   if (typeof req.context === 'string' && req.context.trim()) ctxParts.unshift(req.context);
   const opts = req.options && typeof req.options === 'object' ? req.options : {};
-  const r = translate(req.code, { fragment: !!opts.fragment, filename: opts.filename, context: ctxParts.join('\n\n') || undefined });
+  const verify = typeof opts.verify === 'boolean' ? opts.verify : undefined; // absent: the engine's default
+  const r = translate(req.code, { fragment: !!opts.fragment, filename: opts.filename, context: ctxParts.join('\n\n') || undefined, verify });
   if (defs) for (const [n, s] of own) defs.set(n, s);
   if (sessionId && req.end) sessions.delete(sessionId);
-  return { id, rust: r.rust, diagnostics: r.diagnostics, confidence: r.confidence, items: r.items, fatal: r.fatal, elapsedMs: Math.round((performance.now() - t0) * 10) / 10 };
+  return { id, rust: r.rust, diagnostics: r.diagnostics, confidence: r.confidence, items: r.items, sourceMap: r.sourceMap, inferred: r.inferred, fatal: r.fatal, elapsedMs: Math.round((performance.now() - t0) * 10) / 10 };
 }
 
 export function runWorker() {
