@@ -4,6 +4,9 @@ import os
 import sys
 import time
 
+# The shared portalis_*.py helpers sit at the repository root; no __pycache__ there, since Triton
+# would take that folder for a model.
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__)))))
 import triton_python_backend_utils as pb_utils  # noqa: E402
 from portalis_metrics import Metrics  # noqa: E402
