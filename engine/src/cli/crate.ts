@@ -37,19 +37,40 @@ export function writeAtomic(file: string, content: string) {
   fs.renameSync(tmp, file);
 }
 
+/** The crate's state between runs: per Python file (relative path), what was last written. */
+export type Manifest = Record<string, { hash: string; bin: string; confidence: number; warnings: number; sourceMap?: number[][] }>;
+export const MANIFEST = '.portalis-manifest.json';
+
+export function readManifest(out: string): Manifest {
+  try { return JSON.parse(fs.readFileSync(path.join(out, MANIFEST), 'utf8')); } catch { return {}; /* first run */ }
+}
+
+export function hashText(text: string): string { return crypto.createHash('sha256').update(text).digest('hex'); }
+
+/** First line of every generated file (so Rust line n of the engine output is file line n + 1). */
+export function fileHeader(rel: string): string { return `// Translated from ${rel.replace(/\\/g, '/')} by Portalis.\n`; }
+export const HEADER_LINES = 1;
+
+/** Writes OUT/Cargo.toml unless the user replaced it with their own (then it is left alone). */
+export function writeCargoToml(dir: string, out: string) {
+  const crateName = (path.basename(path.resolve(dir)).toLowerCase().replace(/[^a-z0-9_]/g, '_') || 'portalis_port').replace(/^(\d)/, 'p$1');
+  const cargoToml = `[package]\nname = "${crateName}"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n`;
+  const cargoPath = path.join(out, 'Cargo.toml');
+  if (!fs.existsSync(cargoPath) || fs.readFileSync(cargoPath, 'utf8').startsWith('[package]\nname = "')) writeAtomic(cargoPath, cargoToml);
+}
+
 export function translateDirectory(dir: string, out: string, opts: CrateOptions): number {
   const files = listPythonFiles(dir, out);
   if (!files.length) { process.stderr.write(`portalis: no .py files under ${dir}\n`); return 1; }
   fs.mkdirSync(out, { recursive: true });
-  const manifestPath = path.join(out, '.portalis-manifest.json');
-  let manifest: Record<string, { hash: string; bin: string; confidence: number; warnings: number }> = {};
-  try { manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')); } catch { /* first run */ }
+  const manifestPath = path.join(out, MANIFEST);
+  const manifest = readManifest(out);
   const report: { file: string; bin: string; confidence: number; warnings: number; status: string; errors?: string[] }[] = [];
   let failed = 0;
   for (const f of files) {
     const rel = path.relative(dir, f);
     const text = fs.readFileSync(f, 'utf8');
-    const hash = crypto.createHash('sha256').update(text).digest('hex');
+    const hash = hashText(text);
     const bin = binName(rel);
     const target = path.join(out, 'src', 'bin', `${bin}.rs`);
     const prev = manifest[rel];
@@ -63,7 +84,7 @@ export function translateDirectory(dir: string, out: string, opts: CrateOptions)
       report.push({ file: rel, bin, confidence: 0, warnings: r.diagnostics.length, status: 'error', errors: r.diagnostics.map((d) => `${rel}:${d.range.start.line + 1}: ${d.message}`) });
       continue;
     }
-    writeAtomic(target, `// Translated from ${rel.replace(/\\/g, '/')} by Portalis.\n${r.rust}`);
+    writeAtomic(target, fileHeader(rel) + r.rust);
     const warnings = r.diagnostics.filter((d) => d.severity === 'warning' || d.severity === 'error').length;
     manifest[rel] = { hash, bin, confidence: r.confidence, warnings };
     const entry: (typeof report)[number] = { file: rel, bin, confidence: r.confidence, warnings, status: 'translated' };
@@ -82,10 +103,7 @@ export function translateDirectory(dir: string, out: string, opts: CrateOptions)
     }
   }
   writeAtomic(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
-  const crateName = (path.basename(path.resolve(dir)).toLowerCase().replace(/[^a-z0-9_]/g, '_') || 'portalis_port').replace(/^(\d)/, 'p$1');
-  const cargoToml = `[package]\nname = "${crateName}"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n`;
-  const cargoPath = path.join(out, 'Cargo.toml');
-  if (!fs.existsSync(cargoPath) || fs.readFileSync(cargoPath, 'utf8').startsWith('[package]\nname = "')) writeAtomic(cargoPath, cargoToml);
+  writeCargoToml(dir, out);
   writeAtomic(path.join(out, 'portalis-report.json'), JSON.stringify(report, null, 2) + '\n');
   writeAtomic(path.join(out, 'PORTALIS_REPORT.md'), markdownReport(report));
   if (opts.check && spawnSync('cargo', ['--version']).status === 0) {
