@@ -344,8 +344,13 @@ describe('Dockerfile', () => {
       const srcs = l.replace(/^COPY\s+(--\S+\s+)*/, '').split(/\s+/).slice(0, -1);
       for (const s of srcs) {
         assert.ok(fs.existsSync(path.join(root, s)), `COPY source ${s} exists`);
-        const probe = fs.statSync(path.join(root, s)).isDirectory() ? `${s}/${fs.readdirSync(path.join(root, s))[0]}` : s;
-        assert.ok(sent(probe), `${probe} is sent in the build context`);
+        // Every file under the source is sent, except caches and tests that stay out on purpose.
+        const files = fs.statSync(path.join(root, s)).isDirectory()
+          ? fs.readdirSync(path.join(root, s), { recursive: true }).map((f) => `${s}/${f}`).filter((f) => fs.statSync(path.join(root, f)).isFile())
+          : [s];
+        const wanted = files.filter((f) => !/__pycache__|\.pyc$|\.test\./.test(f));
+        assert.ok(wanted.length > 0, `${s} has files`);
+        for (const f of wanted) assert.ok(sent(f), `${f} is sent in the build context`);
       }
     }
   });

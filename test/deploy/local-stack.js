@@ -1,0 +1,148 @@
+// The deploy stack on loopback for the integration test and capture-metrics.js: the real
+// tritonserver from the project's cached install (scripts/triton.js install) launched with the
+// deployment's own server flags, and the Debian Prometheus with an adapted copy of
+// deploy/monitoring/prometheus.yml. Every process is stopped by its own pid.
+const { spawn } = require('child_process');
+const fs = require('fs');
+const http = require('http');
+const net = require('net');
+const path = require('path');
+const yaml = require('js-yaml');
+const { root, deploy } = require('./helpers');
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A TCP port that is free on 127.0.0.1 right now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+
+function get(url, headers = {}) {
+  return new Promise((resolve) => {
+    const req = http.get(url, { headers, timeout: 5000 }, (res) => {
+      let body = '';
+      res.on('data', (c) => { body += c; });
+      res.on('end', () => resolve({ status: res.statusCode, body }));
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', () => resolve({ status: 0, body: '' }));
+  });
+}
+
+/** Polls fn until it returns a truthy value; throws with `what` after timeoutMs. */
+async function waitFor(what, fn, timeoutMs = 120000, child) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`${what}: process exited with ${child.exitCode}`);
+    const v = await fn();
+    if (v) return v;
+    await sleep(300);
+  }
+  throw new Error(`${what}: not after ${timeoutMs} ms`);
+}
+
+async function stopPid(child, graceMs = 15000) {
+  if (!child || child.exitCode !== null || child.signalCode) return;
+  const done = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await done;
+  clearTimeout(timer);
+}
+
+/**
+ * tritonserver on loopback with the flags the deployment uses (summary latencies, API-key
+ * restriction) and CPU configs. Resolves {child, ports, logFile, apiKey}.
+ */
+async function startTriton({ apiKey, logFile, models = ['interactive_api', 'translation_model'] }) {
+  const triton = require(path.join(root, 'scripts', 'triton.js'));
+  const m = triton.install();
+  const serverDir = path.join(root, '.cache', 'triton', 'server');
+  const venv = path.join(root, '.cache', 'triton', 'venv');
+  const ports = { http: await freePort(), grpc: await freePort(), metrics: await freePort() };
+  const restricted = `inference,model-config,model-repository:x-api-key=${apiKey}`;
+  const args = [
+    `--model-repository=${path.join(root, 'model_repository')}`,
+    `--backend-directory=${path.join(serverDir, 'backends')}`,
+    `--cache-directory=${path.join(serverDir, 'caches')}`,
+    `--http-port=${ports.http}`, `--grpc-port=${ports.grpc}`, `--metrics-port=${ports.metrics}`,
+    '--http-address=127.0.0.1', '--grpc-address=127.0.0.1', '--metrics-address=127.0.0.1',
+    '--model-control-mode=explicit', ...models.map((n) => `--load-model=${n}`),
+    '--metrics-config=summary_latencies=true',
+    `--grpc-restricted-protocol=${restricted}`, `--http-restricted-api=${restricted}`,
+    '--log-verbose=0', '--exit-timeout-secs=5',
+  ];
+  const env = {
+    ...process.env,
+    PATH: `${path.join(venv, 'bin')}:${process.env.PATH}`,
+    VIRTUAL_ENV: venv,
+    LD_LIBRARY_PATH: [m.libs, m.libpythonDir, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':'),
+    PORTALIS_NODE: process.env.PORTALIS_NODE || process.execPath,
+    PYTHONDONTWRITEBYTECODE: '1', // leave model_repository free of __pycache__
+  };
+  const out = fs.openSync(logFile, 'w');
+  const child = spawn(path.join(serverDir, 'bin', 'tritonserver'), args, { env, stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  try {
+    await waitFor('tritonserver ready', async () => (await get(`http://127.0.0.1:${ports.http}/v2/health/ready`)).status === 200, 240000, child);
+  } catch (e) {
+    await stopPid(child);
+    throw new Error(`${e.message}\n${fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n')}`);
+  }
+  return { child, ports, logFile, apiKey };
+}
+
+/** Metric families (# TYPE lines) of a Prometheus text exposition. */
+function families(text) {
+  const out = new Map();
+  for (const m of text.matchAll(/^# TYPE (\S+) (\S+)$/gm)) out.set(m[1], m[2]);
+  return out;
+}
+
+/**
+ * The Debian Prometheus on loopback with deploy/monitoring/prometheus.yml adapted: the triton job
+ * aimed at the local metrics port and scraped every second, the GPU/node jobs dropped (nothing
+ * to scrape here), and the deploy alert rules loaded. Resolves {child, url, dir}.
+ */
+async function startPrometheus({ prometheus, tritonMetricsPort, dir }) {
+  const cfg = yaml.load(fs.readFileSync(path.join(deploy, 'monitoring', 'prometheus.yml'), 'utf8'));
+  cfg.global.scrape_interval = '1s';
+  cfg.global.evaluation_interval = '1s';
+  cfg.scrape_configs = cfg.scrape_configs.filter((j) => j.job_name === 'triton');
+  cfg.scrape_configs[0].static_configs[0].targets = [`127.0.0.1:${tritonMetricsPort}`];
+  fs.mkdirSync(path.join(dir, 'rules'), { recursive: true });
+  for (const f of fs.readdirSync(path.join(deploy, 'monitoring', 'rules'))) {
+    fs.copyFileSync(path.join(deploy, 'monitoring', 'rules', f), path.join(dir, 'rules', f));
+  }
+  cfg.rule_files = [path.join(dir, 'rules', '*.yml')];
+  fs.writeFileSync(path.join(dir, 'prometheus.yml'), yaml.dump(cfg));
+  const port = await freePort();
+  const out = fs.openSync(path.join(dir, 'prometheus.log'), 'w');
+  const child = spawn(prometheus, [
+    `--config.file=${path.join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${path.join(dir, 'data')}`,
+    `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn',
+  ], { stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor('prometheus ready', async () => (await get(`${url}/-/ready`)).status === 200, 60000, child);
+  } catch (e) {
+    await stopPid(child);
+    throw new Error(`${e.message}\n${fs.readFileSync(path.join(dir, 'prometheus.log'), 'utf8')}`);
+  }
+  return { child, url, dir };
+}
+
+/** Instant query through Prometheus' HTTP API; resolves the `data` object or throws. */
+async function query(url, expr) {
+  const r = await get(`${url}/api/v1/query?query=${encodeURIComponent(expr)}`);
+  const body = JSON.parse(r.body || '{}');
+  if (body.status !== 'success') throw new Error(`query failed (${r.status}): ${expr}: ${body.error || r.body}`);
+  return body.data;
+}
+
+module.exports = { freePort, get, waitFor, stopPid, startTriton, startPrometheus, families, query, sleep };
