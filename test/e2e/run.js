@@ -10,7 +10,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { chromium } = require('playwright-core');
-const codeServer = require('./codeServer');
+const codeServer = require('../../scripts/code-server-session');
 const { smoke } = require('./uiSmoke');
 
 const root = path.join(__dirname, '..', '..');

@@ -1,4 +1,4 @@
-// Starts code-server (real VS Code) in throw-away folders on a free loopback port, and stops it
+// Runs code-server (real VS Code) with its own folders on a loopback port (e2e tests, npm start), and stops it
 // with every process it started (it leaves a fileWatcher child behind otherwise).
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
@@ -34,8 +34,10 @@ function env(dirs) {
   };
 }
 
-function installExtension(entry, dirs, vsix) {
-  const r = spawnSync(process.execPath, [entry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', vsix], { env: env(dirs), encoding: 'utf8' });
+/** `code-server --install-extension`; force replaces an installed copy of the same version. */
+function installExtension(entry, dirs, vsix, force = false) {
+  const args = [entry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', vsix, ...(force ? ['--force'] : [])];
+  const r = spawnSync(process.execPath, args, { env: env(dirs), encoding: 'utf8' });
   if (r.status !== 0 || !/successfully installed/.test(r.stdout)) throw new Error(`code-server --install-extension ${vsix} failed:\n${r.stdout}${r.stderr}`);
   return r.stdout.trim();
 }
