@@ -55,8 +55,25 @@ async function stopPid(child, graceMs = 15000) {
 }
 
 /**
- * tritonserver on loopback with the flags the deployment uses (summary latencies, API-key
- * restriction) and CPU configs. Resolves {child, ports, logFile, apiKey}.
+ * The server flags of deploy/k8s/base/deployment.yaml (metrics config, API-key restriction), with
+ * Kubernetes' $(VAR) references filled from its ConfigMap and the given key; the model
+ * repository and log flags are the caller's.
+ */
+function deploymentFlags(apiKey) {
+  const base = path.join(deploy, 'k8s', 'base');
+  const container = yaml.load(fs.readFileSync(path.join(base, 'deployment.yaml'), 'utf8')).spec.template.spec.containers[0];
+  const vars = { ...yaml.load(fs.readFileSync(path.join(base, 'configmap.yaml'), 'utf8')).data, PORTALIS_API_KEY: apiKey };
+  return container.args
+    .filter((a) => !/^--(model-repository|log-verbose)=/.test(a))
+    .map((a) => a.replace(/\$\((\w+)\)/g, (_, v) => {
+      if (!(v in vars)) throw new Error(`deployment.yaml uses $(${v}), unknown to the local stack`);
+      return vars[v];
+    }));
+}
+
+/**
+ * tritonserver on loopback with the deployment's server flags (deploymentFlags) and each model's
+ * CPU config.pbtxt. Resolves {child, ports, logFile, apiKey, flags}.
  */
 async function startTriton({ apiKey, logFile, models = ['interactive_api', 'translation_model'] }) {
   const triton = require(path.join(root, 'scripts', 'triton.js'));
@@ -64,7 +81,7 @@ async function startTriton({ apiKey, logFile, models = ['interactive_api', 'tran
   const serverDir = path.join(root, '.cache', 'triton', 'server');
   const venv = path.join(root, '.cache', 'triton', 'venv');
   const ports = { http: await freePort(), grpc: await freePort(), metrics: await freePort() };
-  const restricted = `inference,model-config,model-repository:x-api-key=${apiKey}`;
+  const flags = deploymentFlags(apiKey);
   const args = [
     `--model-repository=${path.join(root, 'model_repository')}`,
     `--backend-directory=${path.join(serverDir, 'backends')}`,
@@ -72,8 +89,7 @@ async function startTriton({ apiKey, logFile, models = ['interactive_api', 'tran
     `--http-port=${ports.http}`, `--grpc-port=${ports.grpc}`, `--metrics-port=${ports.metrics}`,
     '--http-address=127.0.0.1', '--grpc-address=127.0.0.1', '--metrics-address=127.0.0.1',
     '--model-control-mode=explicit', ...models.map((n) => `--load-model=${n}`),
-    '--metrics-config=summary_latencies=true',
-    `--grpc-restricted-protocol=${restricted}`, `--http-restricted-api=${restricted}`,
+    ...flags,
     '--log-verbose=0', '--exit-timeout-secs=5',
   ];
   const env = {
@@ -93,7 +109,7 @@ async function startTriton({ apiKey, logFile, models = ['interactive_api', 'tran
     await stopPid(child);
     throw new Error(`${e.message}\n${fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n')}`);
   }
-  return { child, ports, logFile, apiKey };
+  return { child, ports, logFile, apiKey, flags };
 }
 
 /** Metric families (# TYPE lines) of a Prometheus text exposition. */
@@ -145,4 +161,4 @@ async function query(url, expr) {
   return body.data;
 }
 
-module.exports = { freePort, get, waitFor, stopPid, startTriton, startPrometheus, families, query, sleep };
+module.exports = { deploymentFlags, freePort, get, waitFor, stopPid, startTriton, startPrometheus, families, query, sleep };

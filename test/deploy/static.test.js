@@ -283,7 +283,8 @@ describe('Kubernetes manifests (kustomize + kubernetes-models schemas)', () => {
         assert.ok(Number(a['nginx.ingress.kubernetes.io/limit-rps']) > 0);
         assert.ok(a['nginx.ingress.kubernetes.io/auth-url']);
         const args = one('Deployment').spec.template.spec.containers[0].args.join(' ');
-        assert.match(args, /--grpc-restricted-protocol=[a-z,-]*inference[a-z,-]*:\$\(PORTALIS_API_KEY_HEADER\)=\$\(PORTALIS_API_KEY\)/);
+        assert.match(args, /--http-restricted-api=[a-z,-]*model-config[a-z,-]*:\$\(PORTALIS_API_KEY_HEADER\)=\$\(PORTALIS_API_KEY\)/);
+        assert.ok(a['nginx.ingress.kubernetes.io/auth-url'].endsWith(':8000/v2/models/translation_model/config'), 'auth-url is the key-restricted endpoint');
         const np = one('NetworkPolicy');
         const from = np.spec.ingress.map((r) => r.from[0].namespaceSelector.matchLabels['kubernetes.io/metadata.name']);
         assert.deepStrictEqual(from, ['ingress-nginx', 'monitoring']);

@@ -1,0 +1,161 @@
+// Integration: the real tritonserver (CPU configs, the deployment's server flags) and the real
+// Prometheus (deploy config adapted to loopback ports) run here; traffic goes through the
+// project's gRPC client; every check reads Prometheus' HTTP query API or a live scrape.
+const assert = require('assert');
+const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
+const yaml = require('js-yaml');
+const { root, deploy, tools, run, tmpDir, metricNames, substituteGrafana, family } = require('./helpers');
+const { startTriton, startPrometheus, stopPid, get, waitFor, families, query } = require('./local-stack');
+
+const exported = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'exported-metrics.json'), 'utf8'));
+const TRANSLATIONS = 12;
+
+function loadClient() {
+  const bundle = path.join(root, 'dist', 'triton.js');
+  if (!fs.existsSync(bundle)) require(path.join(root, 'scripts', 'triton.js')).bundle();
+  return require(bundle).TritonClient;
+}
+
+describe('local stack: real tritonserver + real Prometheus', function () {
+  let dir, triton, prom, client, scrape;
+  const apiKey = crypto.randomBytes(12).toString('hex');
+
+  before(async function () {
+    dir = tmpDir('portalis-deploy-it-');
+    triton = await startTriton({ apiKey, logFile: path.join(dir, 'triton.log') });
+    prom = await startPrometheus({ prometheus: tools().prometheus, tritonMetricsPort: triton.ports.metrics, dir: path.join(dir, 'prom') });
+    const TritonClient = loadClient();
+    client = new TritonClient({ url: `127.0.0.1:${triton.ports.grpc}`, timeoutMs: 60000, apiKey });
+    // Traffic: stateless translations, one interactive session, one program with a diagnostic.
+    for (let i = 0; i < TRANSLATIONS; i++) {
+      await client.infer('translation_model', { python_code: `def f(x: int) -> int:\n    return x * ${i + 2}\n` });
+    }
+    const sequenceId = Date.now();
+    await client.infer('interactive_api', { python_code: 'def g(a: int) -> int:\n    return a + 1\n' }, { sequenceId, start: true });
+    await client.infer('interactive_api', { python_code: 'def h(s: str) -> str:\n    return s.upper()\n' }, { sequenceId, end: true });
+    await client.infer('translation_model', { python_code: 'import numpy\n\ndef k(x):\n    return eval(x)\n' });
+    scrape = (await get(`http://127.0.0.1:${triton.ports.metrics}/metrics`)).body;
+  });
+
+  after(async function () {
+    if (client) client.close();
+    if (prom) await stopPid(prom.child);
+    if (triton) await stopPid(triton.child);
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the API-key check behind the Ingress: Triton\'s restricted HTTP endpoint refuses a missing or wrong key', async () => {
+    assert.ok(triton.flags.some((f) => f.startsWith('--http-restricted-api=')), 'started with the deployment\'s restriction');
+    const authUrl = `http://127.0.0.1:${triton.ports.http}/v2/models/translation_model/config`;
+    assert.strictEqual((await get(authUrl)).status, 403, 'no key');
+    assert.strictEqual((await get(authUrl, { 'x-api-key': `${apiKey}x` })).status, 403, 'wrong key');
+    assert.strictEqual((await get(authUrl, { 'x-api-key': apiKey })).status, 200, 'right key');
+    // Health stays open for the kubelet probes.
+    assert.strictEqual((await get(`http://127.0.0.1:${triton.ports.http}/v2/health/ready`)).status, 200);
+  });
+
+  it('health-check.sh exits 0 on the live server and 1 on a dead port', () => {
+    const script = path.join(deploy, 'scripts', 'health-check.sh');
+    const models = ['--models', 'interactive_api,translation_model'];
+    const good = run('bash', [script, '--url', `http://127.0.0.1:${triton.ports.http}`, '--metrics-url', `http://127.0.0.1:${triton.ports.metrics}`, ...models]);
+    assert.strictEqual(good.status, 0, good.out);
+    const bad = run('bash', [script, '--url', 'http://127.0.0.1:1', '--metrics-url', `http://127.0.0.1:${triton.ports.metrics}`, ...models]);
+    assert.strictEqual(bad.status, 1, bad.out);
+  });
+
+  it('the live server exports every metric family the fixture lists, and every family our models register', () => {
+    const live = families(scrape);
+    const missing = exported.live.filter((f) => !live.has(f));
+    assert.deepStrictEqual(missing, [], 'fixture families missing from the live scrape (refresh with node test/deploy/capture-metrics.js)');
+    for (const f of ['portalis_translations_total', 'portalis_confidence', 'portalis_cache_hits_total', 'portalis_warnings_total']) {
+      assert.ok(live.has(f), `live scrape has ${f}`);
+    }
+  });
+
+  it('every dashboard and alert metric that is not GPU-only is in the live scrape', () => {
+    const live = new Set(families(scrape).keys());
+    const dashboard = JSON.parse(fs.readFileSync(path.join(deploy, 'monitoring', 'grafana', 'dashboards', 'portalis-triton.json'), 'utf8'));
+    const rules = yaml.load(fs.readFileSync(path.join(deploy, 'monitoring', 'rules', 'portalis-alerts.yml'), 'utf8')).groups.flatMap((g) => g.rules);
+    const exprs = [...dashboard.panels.flatMap((p) => p.targets.map((t) => t.expr)), ...rules.map((r) => r.expr)];
+    const notLive = new Set();
+    for (const e of exprs) for (const m of metricNames(e)) {
+      if (!family(m, live) && !exported.gpuOnly.includes(m) && !exported.prometheus.includes(m)) notLive.add(m);
+    }
+    assert.deepStrictEqual([...notLive], []);
+  });
+
+  it('Prometheus scrapes Triton\'s and our metrics through the deploy config', async () => {
+    // Wait for a scrape that happened after the traffic.
+    const data = await waitFor('translations scraped', async () => {
+      const d = await query(prom.url, 'sum(nv_inference_request_success{job="triton",model="translation_model"})');
+      return d.result.length && Number(d.result[0].value[1]) >= TRANSLATIONS ? d : null;
+    }, 60000);
+    assert.ok(Number(data.result[0].value[1]) >= TRANSLATIONS);
+    const up = await query(prom.url, 'up{job="triton"}');
+    assert.strictEqual(up.result[0].value[1], '1');
+    assert.strictEqual(up.result[0].metric.pod, 'triton', 'the static pod label of the compose config');
+    const ours = await query(prom.url, 'sum by (model) (portalis_translations_total{outcome="ok"})');
+    const models = Object.fromEntries(ours.result.map((r) => [r.metric.model, Number(r.value[1])]));
+    assert.ok(models.translation_model >= TRANSLATIONS, JSON.stringify(models));
+    assert.ok(models.interactive_api >= 2, JSON.stringify(models));
+    const conf = await query(prom.url, 'sum(portalis_confidence_count)');
+    assert.ok(Number(conf.result[0].value[1]) >= TRANSLATIONS + 2);
+    const warnings = await query(prom.url, 'sum by (code) (portalis_warnings_total)');
+    assert.ok(warnings.result.length > 0 && warnings.result.every((r) => /^PTR\d+$/.test(r.metric.code)), JSON.stringify(warnings.result));
+  });
+
+  it('the P95 latency alert expression evaluates on live data, and Prometheus loaded every rule healthy', async () => {
+    const rules = yaml.load(fs.readFileSync(path.join(deploy, 'monitoring', 'rules', 'portalis-alerts.yml'), 'utf8')).groups[0].rules;
+    const p95 = rules.find((r) => r.alert === 'PortalisP95LatencyHigh').expr;
+    const [lhs, threshold] = p95.split(/\s+>\s+/);
+    const values = await waitFor('P95 summary scraped', async () => {
+      const d = await query(prom.url, lhs);
+      return d.result.length ? d.result : null;
+    }, 60000);
+    for (const v of values) assert.ok(Number(v.value[1]) >= 0 && Number.isFinite(Number(v.value[1])), JSON.stringify(v));
+    assert.ok(values.some((v) => v.metric.model === 'translation_model'));
+    // The full alert expression evaluates too (firing or not, by the live value vs the threshold).
+    const full = await query(prom.url, p95);
+    const firing = values.filter((v) => Number(v.value[1]) > Number(threshold)).map((v) => v.metric.model).sort();
+    assert.deepStrictEqual(full.result.map((r) => r.metric.model).sort(), firing);
+    const loaded = await waitFor('rules evaluated', async () => {
+      const r = JSON.parse((await get(`${prom.url}/api/v1/rules`)).body);
+      const all = r.data.groups.flatMap((g) => g.rules);
+      return all.length && all.every((x) => x.lastEvaluation && !x.lastEvaluation.startsWith('0001')) ? all : null;
+    }, 30000);
+    assert.strictEqual(loaded.length, rules.length);
+    for (const r of loaded) assert.strictEqual(r.health, 'ok', `${r.name}: ${r.lastError || ''}`);
+  });
+
+  it('every dashboard query runs on the live Prometheus without error', async () => {
+    const dashboard = JSON.parse(fs.readFileSync(path.join(deploy, 'monitoring', 'grafana', 'dashboards', 'portalis-triton.json'), 'utf8'));
+    for (const p of dashboard.panels) {
+      for (const t of p.targets) await query(prom.url, substituteGrafana(t.expr)); // throws on a PromQL error
+    }
+    // A rate needs two scrapes after the traffic: wait for them rather than assume a delay.
+    const expr = substituteGrafana(dashboard.panels.find((p) => p.title === 'Request rate per model').targets[0].expr);
+    const rate = await waitFor('request rate computed', async () => {
+      const d = await query(prom.url, expr);
+      return d.result.some((r) => r.metric.model === 'translation_model') ? d : null;
+    }, 60000);
+    assert.ok(rate.result.every((r) => Number(r.value[1]) >= 0));
+  });
+
+  it('a short load test against the local server: three phases, no errors, a JSON report', () => {
+    const report = path.join(dir, 'loadtest.json');
+    const r = run(process.execPath, [path.join(root, 'bench', 'loadtest.js'), '--quick', '--url', `127.0.0.1:${triton.ports.grpc}`,
+      '--api-key', apiKey, '--report', report]);
+    assert.strictEqual(r.status, 0, r.out);
+    const rep = JSON.parse(fs.readFileSync(report, 'utf8'));
+    assert.deepStrictEqual(rep.phases.map((p) => p.phase), ['ramp', 'steady', 'spike']);
+    for (const p of rep.phases) {
+      assert.ok(p.requests > 0, `${p.phase} sent requests`);
+      assert.strictEqual(p.errors, 0, `${p.phase}: ${p.errorSamples.join('; ')}`);
+      assert.ok(p.p50Ms <= p.p95Ms && p.p95Ms <= p.p99Ms, 'percentiles are ordered');
+    }
+    assert.ok(rep.requests <= 400, 'bounded by --max-requests');
+    assert.match(r.out, /steady .*P95 [\d.]+ ms/);
+  });
+});
