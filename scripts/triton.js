@@ -138,6 +138,8 @@ async function start(opts = {}) {
     // The venv first on PATH: the stub's models import numpy < 2 from it.
     PATH: `${path.join(venv, 'bin')}:${process.env.PATH}`,
     VIRTUAL_ENV: venv,
+    // No __pycache__ folders inside the model repository (Triton would poll them as models).
+    PYTHONDONTWRITEBYTECODE: '1',
     // The wheel's own shared libraries, and libpython for the stub (not bundled).
     LD_LIBRARY_PATH: [m.libs, m.libpythonDir, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':'),
     PORTALIS_NODE: process.env.PORTALIS_NODE || process.execPath,

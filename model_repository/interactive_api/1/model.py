@@ -28,7 +28,7 @@ def _session_ttl_s(config):
     START restart (with context) is the one recovery path."""
     idle_us = int(config.get("sequence_batching", {}).get("max_sequence_idle_microseconds", 0) or 0)
     param = config.get("parameters", {}).get("session_ttl_seconds", {}).get("string_value")
-    return max(float(param or 0), 2 * idle_us / 1e6, 60.0)
+    return max(float(param or 0), 2 * idle_us / 1e6, 1.0)
 
 
 class TritonPythonModel:

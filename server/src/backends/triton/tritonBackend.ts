@@ -69,6 +69,8 @@ export class TritonBackend implements Backend {
   private readonly sessions = new Map<string, Session>();
   private readonly breakerFailures: number;
   private failures = 0;
+  /** Sequences restarted after Triton forgot them (idle reaping, restarts). */
+  restarts = 0;
   private openReason: string | undefined;
 
   constructor(opts: TritonBackendOptions) {
@@ -127,6 +129,7 @@ export class TritonBackend implements Backend {
         if (!sequenceLost(e)) throw e;
         // Triton forgot the sequence: start it again and resend what the session defined.
         s.started = false;
+        this.restarts++;
         const known = [...s.defs].filter(([n]) => !definitionsOf(req.code).has(n)).map(([, src]) => src);
         out = await attempt(true, [req.context, ...known].filter(Boolean).join('\n\n') || undefined);
       }

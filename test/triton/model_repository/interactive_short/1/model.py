@@ -1,0 +1,1 @@
+../../../../../model_repository/interactive_api/1/model.py

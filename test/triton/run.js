@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// `npm run test:triton`: builds what the models need (dist/cli.js for the engine worker,
+// dist/triton.js for the tests), starts the REAL tritonserver (nvidia-pytriton wheel) on
+// non-default ports with model_repository/ plus test/triton/model_repository/ (a copy of
+// interactive_api with a 1.5 s idle timeout), runs mocha on test/triton, and always stops it.
+const { spawnSync } = require('child_process');
+const path = require('path');
+const triton = require('../../scripts/triton.js');
+
+const root = path.join(__dirname, '..', '..');
+const ports = { http: 18100, grpc: 18101, metrics: 18102 };
+
+async function main() {
+  const t0 = Date.now();
+  const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.js')], { stdio: 'inherit' });
+  if (build.status !== 0) return 1;
+  triton.bundle();
+  await triton.stop(ports); // a server left over by an interrupted run
+  const server = await triton.start({ ...ports, repositories: [path.join(root, 'model_repository'), path.join(__dirname, 'model_repository')] });
+  console.log(`[test:triton] tritonserver pid ${server.pid} ready with ${server.models.join(', ')} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  try {
+    const env = {
+      ...process.env,
+      TRITON_TEST_GRPC: `127.0.0.1:${ports.grpc}`,
+      TRITON_TEST_HTTP_PORT: String(ports.http),
+      TRITON_TEST_METRICS_PORT: String(ports.metrics),
+      TRITON_TEST_PID: String(server.pid),
+    };
+    const mocha = path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
+    const r = spawnSync(process.execPath, [mocha, '--no-config', '--timeout', '240000', '--reporter', 'spec', path.join(__dirname, '*.test.js')], { stdio: 'inherit', env });
+    return r.status ?? 1;
+  } finally {
+    await triton.stop(ports);
+  }
+}
+
+main().then((code) => process.exit(code), (e) => { console.error(`[test:triton] ${e.message}`); process.exit(1); });
