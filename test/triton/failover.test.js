@@ -5,9 +5,16 @@ const assert = require('assert');
 const path = require('path');
 const { root, triton, embedded, sleep } = require('./helpers');
 const server = require(path.join(root, 'scripts', 'triton.js'));
+const { LspClient } = require('../lsp/client');
 
 const ports = { http: 18200, grpc: 18201, metrics: 18202 };
 const AREA = 'def area(w: float, h: float) -> float:\n    return w * h\n';
+
+function kill(pid) {
+  process.kill(pid, 'SIGKILL');
+  return (async () => { while ((() => { try { process.kill(pid, 0); return true; } catch { return false; } })()) await sleep(50); })();
+}
+const serverPid = () => Number(require('fs').readFileSync(server.pidFileFor(ports), 'utf8'));
 
 describe('fallback to embedded when Triton dies, and back', function () {
   let backend;
@@ -34,9 +41,7 @@ describe('fallback to embedded when Triton dies, and back', function () {
     assert.strictEqual(backend.health, 'ok');
 
     // Kill the server outright (no graceful shutdown), mid-session.
-    const pid = Number(require('fs').readFileSync(server.pidFileFor(ports), 'utf8'));
-    process.kill(pid, 'SIGKILL');
-    while ((() => { try { process.kill(pid, 0); return true; } catch { return false; } })()) await sleep(50);
+    await kill(serverPid());
 
     const r2 = await backend.translate(req('area(2, 3)\n'), 'editor');
     assert.strictEqual(r2.backend, 'embedded');
@@ -55,5 +60,35 @@ describe('fallback to embedded when Triton dies, and back', function () {
     assert.strictEqual(r3.backend, 'triton');
     assert.match(r3.rust, /area\(2\.0, 3\.0\)/);
     assert.strictEqual(primary.restarts, 1);
+  });
+
+  it('the language server (backend=triton) falls back to embedded, shows it, and comes back', async () => {
+    const c = await LspClient.start({ initializationOptions: { portalis: { backend: 'triton', triton: { url: `127.0.0.1:${ports.grpc}`, timeoutMs: 5000 } } } });
+    try {
+      const u = 'file:///tmp/portalis-failover/shapes.py';
+      c.open(u, `${AREA}\nprint(area(2, 3))\nprint(area(4, 5))\nprint(area(6, 7))\n`);
+      const line = (n) => ({ start: { line: n, character: 0 }, end: { line: n + 1, character: 0 } });
+      const t1 = await c.request('portalis/translate', { uri: u, range: line(3) });
+      assert.strictEqual(t1.backend, 'triton');
+      assert.match(t1.rust, /area\(2\.0, 3\.0\)/);
+
+      const since = c.mark();
+      await kill(serverPid());
+      const t2 = await c.request('portalis/translate', { uri: u, range: line(4) });
+      assert.strictEqual(t2.backend, 'embedded');
+      assert.match(t2.rust, /area\(4\.0, 5\.0\)/);
+      const degraded = await c.waitFor('portalis/status', (p) => p.health === 'degraded', { since });
+      assert.strictEqual(degraded.backend, 'triton');
+      assert.match(degraded.message, /embedded engine/);
+
+      const back = c.mark();
+      await server.start({ ...ports, models: ['interactive_api'] });
+      await c.waitFor('portalis/status', (p) => p.health === 'ok', { since: back });
+      const t3 = await c.request('portalis/translate', { uri: u, range: line(5) });
+      assert.strictEqual(t3.backend, 'triton');
+      assert.match(t3.rust, /area\(6\.0, 7\.0\)/);
+    } finally {
+      await c.stop();
+    }
   });
 });
