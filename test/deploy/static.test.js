@@ -218,6 +218,22 @@ describe('Kubernetes manifests (kustomize + kubernetes-models schemas)', () => {
     }
   }
 
+  // The JSON schemas accept unknown fields; TypeScript's excess-property check on the
+  // kubernetes-models interfaces catches a misspelt or misplaced field.
+  function typecheckAll(objects) {
+    const dir = tmpDir('portalis-k8s-types-');
+    fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+    const lines = objects.map((o, i) => {
+      const mod = `${modulePath(o.apiVersion)}/${o.kind}`;
+      return `import type { I${o.kind} as T${i} } from '${mod}';\nexport const o${i}: T${i} = ${JSON.stringify(o)};`;
+    });
+    fs.writeFileSync(path.join(dir, 'manifests.ts'), lines.join('\n') + '\n');
+    const r = run(path.join(root, 'node_modules', '.bin', 'tsc'), ['--noEmit', '--strict', '--module', 'nodenext',
+      '--moduleResolution', 'nodenext', '--skipLibCheck', '--types', 'node', 'manifests.ts'], { cwd: dir });
+    fs.rmSync(dir, { recursive: true, force: true });
+    return r;
+  }
+
   for (const overlay of ['local', 'gpu']) {
     describe(`overlay ${overlay}`, () => {
       let objects;
@@ -229,6 +245,11 @@ describe('Kubernetes manifests (kustomize + kubernetes-models schemas)', () => {
         assert.deepStrictEqual(kinds, ['ConfigMap', 'ConfigMap', 'Deployment', 'HorizontalPodAutoscaler', 'Ingress',
           'Namespace', 'NetworkPolicy', 'PodDisruptionBudget', 'Service', 'ServiceAccount']);
         await validateAll(objects);
+      });
+
+      it('has no unknown fields (TypeScript excess-property check against kubernetes-models types)', () => {
+        const r = typecheckAll(objects);
+        assert.strictEqual(r.status, 0, r.out);
       });
 
       it('runs non-root with a read-only root, no capabilities, seccomp and no service-account token', () => {
@@ -301,11 +322,16 @@ describe('Kubernetes manifests (kustomize + kubernetes-models schemas)', () => {
     for (const e of exprs) for (const m of metricNames(e)) assert.ok(family(m, knownMetrics), `unknown metric ${m}`);
   });
 
-  it('a schema violation is caught by the same validation (the check can fail)', async () => {
+  it('a schema violation and a misspelt field are caught by the same checks (they can fail)', async () => {
     const objects = build('local');
     const dep = objects.find((o) => o.kind === 'Deployment');
     dep.spec.replicas = 'two';
     await assert.rejects(validateAll([dep]));
+    const typo = build('local').find((o) => o.kind === 'Deployment');
+    typo.spec.template.spec.containers[0].readinesProbe = typo.spec.template.spec.containers[0].readinessProbe;
+    const r = typecheckAll([typo]);
+    assert.notStrictEqual(r.status, 0);
+    assert.match(r.out, /readinesProbe/);
   });
 });
 
