@@ -28,6 +28,9 @@ const documents = new TextDocuments(TextDocument);
 const log = (m: string) => connection.console.log(`[portalis] ${m}`);
 
 let settings: Settings = DEFAULTS;
+/** Resolves once the client's settings are known (at once for clients without workspace/configuration). */
+let settingsReady: Promise<void> = Promise.resolve();
+let markSettingsReady = () => { /* replaced in onInitialize */ };
 let canConfigure = false;
 let canCreateProgress = false;
 let canWatchFolders = false;
@@ -61,6 +64,7 @@ const analyzer = new DocumentAnalyzer({ connection, translator, context, setting
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   canConfigure = !!params.capabilities.workspace?.configuration;
+  if (canConfigure) settingsReady = new Promise((resolve) => { markSettingsReady = resolve; });
   canCreateProgress = !!params.capabilities.window?.workDoneProgress;
   canWatchFolders = !!params.capabilities.workspace?.workspaceFolders;
   folders = (params.workspaceFolders ?? []).map((f) => f.uri);
@@ -83,7 +87,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 connection.onInitialized(async () => {
   if (canConfigure) {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'portalis' }).catch(() => { /* optional */ });
-    await refreshSettings();
+    await refreshSettings().finally(() => markSettingsReady());
   }
   if (canWatchFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => {
     folders = folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
@@ -114,7 +118,7 @@ connection.onDidChangeConfiguration((change) => {
 documents.onDidOpen(({ document }) => {
   if (!isPython(document)) return;
   context.update(normUri(document.uri), document.getText());
-  if (settings.diagnostics.enabled) analyzer.schedule(document, 0);
+  settingsReady.then(() => { if (settings.diagnostics.enabled && documents.get(document.uri)) analyzer.schedule(document, 0); });
 });
 documents.onDidChangeContent(({ document }) => {
   if (!isPython(document)) return;
@@ -139,11 +143,13 @@ async function analysisOf(uri: string, token: CancellationToken) {
 }
 
 connection.onHover(async (p, token) => {
+  await settingsReady;
   const a = await analysisOf(p.textDocument.uri, token);
   return a ? hover(a, p.position) : null;
 });
 
 connection.onCodeAction(async (p, token) => {
+  await settingsReady;
   const doc = documents.get(p.textDocument.uri);
   if (!doc || !isPython(doc)) return [];
   const a = await analysisOf(p.textDocument.uri, token);
@@ -151,16 +157,20 @@ connection.onCodeAction(async (p, token) => {
 });
 
 connection.languages.inlineCompletion.on(async (p, token) => {
+  await settingsReady;
   try { return await inlineCompletion(p, token, { documents, translator, context, settings: () => settings }); } catch (e) {
     if (!(e instanceof Cancelled)) log(`inline completion failed: ${(e as Error).message}`);
     return [];
   }
 });
 
-connection.onRequest(TranslateRequest, (p: TranslateParams, token: CancellationToken) =>
-  translateRequest(p, token, { documents, translator, context, settings: () => settings, onConfidence }));
+connection.onRequest(TranslateRequest, async (p: TranslateParams, token: CancellationToken) => {
+  await settingsReady;
+  return translateRequest(p, token, { documents, translator, context, settings: () => settings, onConfidence });
+});
 
 connection.onRequest(TranslateWorkspaceRequest, async (p: TranslateWorkspaceParams & { workDoneToken?: string | number }, token: CancellationToken) => {
+  await settingsReady;
   // Progress: the client's token when it sent one, else one the server creates (cancellable).
   let reporter: WorkDoneProgressReporter | undefined;
   const cancel = new CancellationTokenSource();

@@ -2,7 +2,7 @@
 // JSON-RPC over the child's stdio, recording every notification so tests can wait for one.
 const { spawn } = require('child_process');
 const path = require('path');
-const { createMessageConnection, StreamMessageReader, StreamMessageWriter, CancellationTokenSource } = require('vscode-jsonrpc/node');
+const { createMessageConnection, StreamMessageReader, StreamMessageWriter, CancellationTokenSource, ProgressType } = require('vscode-jsonrpc/node');
 const { TextDocument } = require('vscode-languageserver-textdocument');
 const { pathToFileURL } = require('url');
 
@@ -33,7 +33,7 @@ class LspClient {
     this.conn.onNotification((method, params) => this.record(method, params));
     this.conn.onRequest('workspace/configuration', (p) => p.items.map((i) => (i.section === 'portalis' ? this.settings ?? {} : null)));
     this.conn.onRequest('client/registerCapability', () => null);
-    this.conn.onRequest('window/workDoneProgress/create', (p) => { this.progressTokens.push(p.token); return null; });
+    this.conn.onRequest('window/workDoneProgress/create', (p) => { this.progressTokens.push(p.token); this.trackProgress(p.token); return null; });
     this.conn.listen();
   }
 
@@ -48,6 +48,11 @@ class LspClient {
     const have = this.notes.slice(since).find((n) => n.method === method && pred(n.params));
     if (have) return Promise.resolve(have.params);
     return new Promise((resolve) => this.waiters.push({ method, pred, resolve }));
+  }
+
+  /** $/progress is dispatched per token by vscode-jsonrpc: record it like any notification. */
+  trackProgress(token) {
+    this.conn.onProgress(new ProgressType(), token, (value) => this.record('$/progress', { token, value }));
   }
 
   /** Index to pass as `since` so that only later notifications count. */
