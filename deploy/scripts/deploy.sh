@@ -68,7 +68,8 @@ elif [[ "$dry_run" == 1 ]]; then
   warn "dry run: would create secret portalis-api-key"
 else
   key="${PORTALIS_API_KEY:-$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)}"
-  kc -n "$namespace" create secret generic portalis-api-key --from-literal=api-key="$key" >/dev/null
+  # From stdin, so the key never shows in a process listing.
+  kc -n "$namespace" create secret generic portalis-api-key --from-file=api-key=/dev/stdin <<< "$key" >/dev/null
   ok "created portalis-api-key (read it with: kubectl -n ${namespace} get secret portalis-api-key -o jsonpath='{.data.api-key}' | base64 -d)"
 fi
 kc -n "$namespace" get secret portalis-tls >/dev/null 2>&1 || warn "TLS secret portalis-tls missing: create it (or let cert-manager) before using the Ingress"
@@ -93,6 +94,7 @@ kc -n "$namespace" port-forward service/portalis-triton "${port}:8000" "$((port 
 pf=$!
 trap 'kill "$pf" 2>/dev/null || true' EXIT
 for _ in $(seq 1 20); do
+  kill -0 "$pf" 2>/dev/null || break   # port-forward gave up: no point waiting
   if curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:${port}/v2/health/live"; then break; fi
   sleep 0.5
 done
