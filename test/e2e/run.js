@@ -89,7 +89,10 @@ async function main() {
     const ui = await context.newPage();
     const shot = path.join(artifacts, 'translate-selection.png');
     const u0 = Date.now();
-    await smoke(ui, `${server.url}/?folder=${encodeURIComponent(workspace)}`, shot);
+    // A clean copy of the example (the suite has added files to its own): what a user first sees.
+    const uiWorkspace = path.join(base, 'example');
+    fs.cpSync(path.join(root, 'examples', 'workspace'), uiWorkspace, { recursive: true });
+    await smoke(ui, `${server.url}/?folder=${encodeURIComponent(uiWorkspace)}`, shot);
     console.log(`  ✓ UI: F1 → Portalis: Translate Selection to Rust shows the Rust editor (${Date.now() - u0} ms); screenshot ${path.relative(root, shot)}`);
     if (process.argv.includes('--update-screenshot')) fs.copyFileSync(shot, path.join(root, 'docs', 'screenshot.png'));
     if (errors.length) throw new Error(`browser errors concerning the extension:\n  ${errors.join('\n  ')}`);

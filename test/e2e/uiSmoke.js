@@ -8,21 +8,25 @@ const { URL } = require('url');
 const STEP_MS = 60_000; // hang guard per step, not a timed assertion
 
 async function smoke(page, url, shot) {
+  const t0 = Date.now(); const step = (m) => process.env.PORTALIS_E2E_STEPS && console.log(`    ${Date.now() - t0} ms: ${m}`);
   const folder = new URL(url).searchParams.get('folder');
   const line = fs.readFileSync(path.join(folder, 'shapes.py'), 'utf8').split('\n').findIndex((l) => l.startsWith('def area')) + 1;
   await page.goto(url);
   await page.waitForSelector('.monaco-workbench .part.editor', { timeout: STEP_MS });
+  step("await page.waitForSelector('.monaco-workbench .par");
   await page.waitForSelector('.explorer-viewlet .monaco-list-row[aria-label*="shapes.py"], .explorer-folders-view .monaco-list-row >> text=shapes.py', { timeout: STEP_MS });
+  step('explorer');
 
   const quickInput = async (key, text, row) => {
     await page.keyboard.press(key);
     await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible', timeout: STEP_MS });
-    await page.keyboard.type(text);
+    await page.keyboard.insertText(text);
     await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${row}"]`, { timeout: STEP_MS });
     await page.keyboard.press('Enter');
   };
 
   await quickInput('Control+P', 'shapes.py', 'shapes.py');
+  step("await quickInput('Control+P', 'shapes.py', 'shapes");
   await page.waitForSelector('.editor-instance .view-lines >> text=/area/', { timeout: STEP_MS });
   await page.keyboard.press('Control+G');
   await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible', timeout: STEP_MS });
@@ -31,9 +35,12 @@ async function smoke(page, url, shot) {
   await page.keyboard.press('Home');
   await page.keyboard.press('Shift+ArrowDown');
   await page.keyboard.press('Shift+End');
+  step("await page.keyboard.press('Shift+End');");
 
   await quickInput('F1', 'Portalis: Translate Selection to Rust', 'Portalis: Translate Selection to Rust');
+  step("await quickInput('F1', 'Portalis: Translate Select");
   await page.waitForSelector('.tabs-container .tab[aria-label*="shapes (selection).rs"]', { timeout: STEP_MS });
+  step("await page.waitForSelector('.tabs-container .tab[a");
   const rustEditor = page.locator('.editor-group-container', { has: page.locator('.tab.active[aria-label*="shapes (selection).rs"]') });
   await rustEditor.locator('.view-lines >> text=/fn\\s+area/').waitFor({ timeout: STEP_MS });
   const text = (await rustEditor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
