@@ -55,7 +55,11 @@ function useBackend(s: Settings) {
   }
   status.setBackend(backend.name);
   translator.cache.clear();
-  if (old) old.dispose().catch((e) => log(`disposing the ${old.name} backend: ${e}`));
+  if (old) {
+    const ids = translator.takeSessions();
+    Promise.allSettled(ids.map((id) => old.endSession(id))).then(() => old.dispose())
+      .catch((e) => log(`disposing the ${old.name} backend: ${e}`));
+  }
 }
 const translator: Translator = new Translator(() => backend, status, log);
 useBackend(settings);
@@ -130,6 +134,7 @@ documents.onDidClose(({ document }) => {
   if (!isPython(document)) return;
   context.close(normUri(document.uri));
   analyzer.forget(document.uri);
+  translator.endSessions(document.uri).catch(() => { /* logged by the backend */ });
 });
 
 /** The current analysis of an open Python document, or undefined (closed, not Python, cancelled). */
@@ -200,7 +205,7 @@ connection.onRequest(TranslateWorkspaceRequest, async (p: TranslateWorkspacePara
 
 connection.onShutdown(async () => {
   // One editor session = one backend session (Triton: sequence_end); then release the backend.
-  await Promise.allSettled(documents.all().map((d) => backend.endSession(d.uri)));
+  await translator.endSessions();
   await backend.dispose().catch(() => { /* exiting anyway */ });
 });
 

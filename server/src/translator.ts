@@ -10,6 +10,8 @@ export class Cancelled extends Error { constructor() { super('cancelled'); } }
 
 export class Translator {
   readonly cache = new TranslationCache();
+  /** Sessions the current backend has seen (Triton keeps a sequence per session). */
+  private sessions = new Set<string>();
 
   constructor(private backend: () => Backend, private status: Status, private log: (m: string) => void) {}
 
@@ -19,6 +21,7 @@ export class Translator {
     const hit = this.cache.get(key);
     if (hit) return hit;
     if (token?.isCancellationRequested) throw new Cancelled();
+    this.sessions.add(session);
     const abort = new AbortController();
     const sub = token?.onCancellationRequested(() => abort.abort());
     try {
@@ -36,5 +39,16 @@ export class Translator {
     } finally {
       sub?.dispose();
     }
+  }
+
+  /** The backend is being replaced: hands over its sessions (to end them there) and forgets them. */
+  takeSessions(): string[] { const ids = [...this.sessions]; this.sessions.clear(); return ids; }
+
+  /** Ends one session (a document closed) or all of them (shutdown, backend switch). */
+  async endSessions(only?: string): Promise<void> {
+    const backend = this.backend();
+    const ids = only === undefined ? [...this.sessions] : this.sessions.has(only) ? [only] : [];
+    for (const id of ids) this.sessions.delete(id);
+    await Promise.allSettled(ids.map((id) => backend.endSession(id)));
   }
 }
