@@ -3,9 +3,12 @@ model when it reaps an idle sequence), and a small LRU cache of stateless result
 import collections
 import hashlib
 import json
+import re
 import time
 
 from portalis_tensors import definitions_of
+
+_IDENT = re.compile(r"[A-Za-z_]\w*")
 
 
 class SessionStore:
@@ -34,12 +37,24 @@ class SessionStore:
         return s
 
     def context_for(self, corrid, code):
-        """Python source of the session's definitions that `code` does not redefine."""
+        """Python source of the session's definitions that `code` uses, directly or through
+        other definitions, and does not redefine. Only what is referenced: a long session must
+        not make every request analyse everything it ever defined."""
         s = self.sessions.get(corrid)
         if not s:
             return ""
         own = definitions_of(code)
-        return "\n\n".join(src for name, src in s["defs"].items() if name not in own)
+        defs = {n: src for n, src in s["defs"].items() if n not in own}
+        used, names = [], set(_IDENT.findall(code))
+        grew = True
+        while grew:
+            grew = False
+            for name, src in defs.items():
+                if name in names and name not in used:
+                    used.append(name)
+                    names.update(_IDENT.findall(src))
+                    grew = True
+        return "\n\n".join(src for name, src in defs.items() if name in used)
 
     def learn(self, corrid, code):
         s = self.sessions.get(corrid)

@@ -15,7 +15,8 @@ const path = require('path');
 const http = require('http');
 
 const root = path.join(__dirname, '..');
-const cacheDir = path.join(root, '.cache', 'triton');
+// PORTALIS_TRITON_CACHE moves the cache (e.g. to time a clean install beside a running server).
+const cacheDir = process.env.PORTALIS_TRITON_CACHE ? path.resolve(process.env.PORTALIS_TRITON_CACHE) : path.join(root, '.cache', 'triton');
 const venv = path.join(cacheDir, 'venv');
 const serverDir = path.join(cacheDir, 'server');
 const marker = path.join(cacheDir, 'installed.json');
