@@ -119,13 +119,16 @@ connection.onDidChangeConfiguration((change) => {
   refreshSettings(pushed).catch((e) => log(`settings: ${e}`));
 });
 
+// TextDocuments fires onDidChangeContent right after onDidOpen: the open handler covers both.
+const justOpened = new Set<string>();
 documents.onDidOpen(({ document }) => {
   if (!isPython(document)) return;
+  justOpened.add(document.uri);
   context.update(normUri(document.uri), document.getText());
   settingsReady.then(() => { if (settings.diagnostics.enabled && documents.get(document.uri)) analyzer.schedule(document, 0); });
 });
 documents.onDidChangeContent(({ document }) => {
-  if (!isPython(document)) return;
+  if (!isPython(document) || justOpened.delete(document.uri)) return;
   context.update(normUri(document.uri), document.getText());
   analyzer.changed(document.uri);
   if (settings.diagnostics.enabled) analyzer.schedule(document, settings.diagnostics.debounceMs);

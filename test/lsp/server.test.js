@@ -39,6 +39,21 @@ describe('language server over stdio', function () {
     assert.ok(['ok', 'busy'].includes(s.health), s.health);
   });
 
+  it('reports busy while translating, then ok with the last confidence', async function () {
+    const since = c.mark();
+    const r = await c.request('portalis/translate', { uri: doc('shapes.py'), text: 'def twice(n: int) -> int:\n    return 2 * n\n' });
+    await c.waitFor('portalis/status', (p) => p.health === 'busy', { since });
+    const done = await c.waitFor('portalis/status', (p) => p.health === 'ok' && p.lastConfidence === r.confidence, { since });
+    assert.strictEqual(done.backend, 'embedded');
+  });
+
+  it('answers a malformed request with an error and keeps serving', async function () {
+    await assert.rejects(c.request('portalis/translate', { range: null }), /needs \{ uri, range\?, text\? \}/);
+    await assert.rejects(c.request('portalis/translate', { uri: doc('missing.py') }), /cannot read/);
+    const r = await c.request('portalis/translate', { uri: doc('shapes.py'), text: 'print(1)\n' });
+    assert.match(r.rust, /println!/);
+  });
+
   it('publishes diagnostics on open: stable code, docs link, exact range, severity, related information', async function () {
     const u = doc('unsupported.py');
     c.open(u, read('unsupported.py'));
@@ -196,10 +211,11 @@ describe('language server over stdio', function () {
 
   it('refuses a huge selection with a clear error instead of freezing', async function () {
     const u = doc('big.py');
-    const big = Array.from({ length: 12000 }, (_, i) => `value_${i} = ${i} * 2 + 1`).join('\n') + '\n';
+    // 300 KB: over the 200,000-byte selection limit (comments keep the background analysis cheap).
+    const big = 'value_0 = 1\n' + Array.from({ length: 100 }, (_, i) => `# ${String(i).repeat(3000 / String(i).length | 0)}`).join('\n') + '\n';
     c.open(u, big);
     await assert.rejects(
-      c.request('portalis/translate', { uri: u, range: { start: { line: 0, character: 0 }, end: { line: 11999, character: 0 } } }),
+      c.request('portalis/translate', { uri: u, range: { start: { line: 0, character: 0 }, end: { line: 101, character: 0 } } }),
       (e) => e.code === -32803 && /selection is \d+ bytes, over the portalis\.maxSelectionBytes limit of 200000 bytes/.test(e.message));
     // ...and the server still answers.
     const ok = await c.request('portalis/translate', { uri: u, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } } });
@@ -232,10 +248,37 @@ describe('language server over stdio', function () {
     const s = await c.request('textDocument/inlineCompletion', { textDocument: { uri: rs }, position: { line: 0, character: 10 }, context: { triggerKind: 2 } });
     assert.ok(s[0].insertText.startsWith('nt {'), JSON.stringify(s));
     assert.match(s[0].insertText, /x: f64/);
+    c.change(rs, 'impl Poi');
+    const i = await c.request('textDocument/inlineCompletion', { textDocument: { uri: rs }, position: { line: 0, character: 8 }, context: { triggerKind: 2 } });
+    assert.ok(i[0].insertText.startsWith('nt {'), JSON.stringify(i));
+    assert.match(i[0].insertText, /fn distance\(&self, other: &Point\) -> f64/);
+    assert.ok(!/struct Point/.test(i[0].insertText), 'starts at the impl block');
     c.change(rs, 'fn no_such_python_function');
     assert.deepStrictEqual(await c.request('textDocument/inlineCompletion', { textDocument: { uri: rs }, position: { line: 0, character: 26 }, context: { triggerKind: 2 } }), []);
     c.change(rs, 'let x = count_w');
     assert.deepStrictEqual(await c.request('textDocument/inlineCompletion', { textDocument: { uri: rs }, position: { line: 0, character: 15 }, context: { triggerKind: 2 } }), [], 'only where an item starts');
+  });
+});
+
+describe('language server over node IPC (the VS Code transport)', function () {
+  it('initializes and translates over --node-ipc', async function () {
+    const { fork } = require('child_process');
+    const { createMessageConnection, IPCMessageReader, IPCMessageWriter } = require('vscode-jsonrpc/node');
+    const { SERVER } = require('./client');
+    const child = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const conn = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    conn.listen();
+    try {
+      const init = await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      assert.strictEqual(init.capabilities.hoverProvider, true);
+      conn.sendNotification('initialized', {});
+      const r = await conn.sendRequest('portalis/translate', { uri: 'untitled:ipc', text: 'print(2 + 3)\n' });
+      assert.match(r.rust, /println!/);
+      await conn.sendRequest('shutdown');
+      const code = new Promise((resolve) => child.on('exit', resolve));
+      conn.sendNotification('exit');
+      assert.strictEqual(await code, 0);
+    } finally { conn.dispose(); if (child.exitCode === null) child.kill(); }
   });
 });
 
