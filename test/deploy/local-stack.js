@@ -21,15 +21,16 @@ function freePort() {
   });
 }
 
-function get(url, headers = {}) {
+function get(url, headers = {}, method = 'GET') {
   return new Promise((resolve) => {
-    const req = http.get(url, { headers, timeout: 5000 }, (res) => {
+    const req = http.request(url, { method, headers, timeout: 5000 }, (res) => {
       let body = '';
       res.on('data', (c) => { body += c; });
       res.on('end', () => resolve({ status: res.statusCode, body }));
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', () => resolve({ status: 0, body: '' }));
+    req.end();
   });
 }
 
@@ -73,9 +74,10 @@ function deploymentFlags(apiKey) {
 
 /**
  * tritonserver on loopback with the deployment's server flags (deploymentFlags) and each model's
- * CPU config.pbtxt. Resolves {child, ports, logFile, apiKey, flags}.
+ * CPU config.pbtxt, serving `repository` (default: the repository's model_repository) with
+ * `env` added (e.g. the image's ENV). Resolves {child, ports, logFile, apiKey, flags}.
  */
-async function startTriton({ apiKey, logFile, models = ['interactive_api', 'translation_model'] }) {
+async function startTriton({ apiKey, logFile, models = ['interactive_api', 'translation_model'], repository = path.join(root, 'model_repository'), env: extraEnv = {} }) {
   const triton = require(path.join(root, 'scripts', 'triton.js'));
   const m = triton.install();
   const serverDir = path.join(root, '.cache', 'triton', 'server');
@@ -83,7 +85,7 @@ async function startTriton({ apiKey, logFile, models = ['interactive_api', 'tran
   const ports = { http: await freePort(), grpc: await freePort(), metrics: await freePort() };
   const flags = deploymentFlags(apiKey);
   const args = [
-    `--model-repository=${path.join(root, 'model_repository')}`,
+    `--model-repository=${repository}`,
     `--backend-directory=${path.join(serverDir, 'backends')}`,
     `--cache-directory=${path.join(serverDir, 'caches')}`,
     `--http-port=${ports.http}`, `--grpc-port=${ports.grpc}`, `--metrics-port=${ports.metrics}`,
@@ -94,6 +96,7 @@ async function startTriton({ apiKey, logFile, models = ['interactive_api', 'tran
   ];
   const env = {
     ...process.env,
+    ...extraEnv,
     PATH: `${path.join(venv, 'bin')}:${process.env.PATH}`,
     VIRTUAL_ENV: venv,
     LD_LIBRARY_PATH: [m.libs, m.libpythonDir, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':'),
