@@ -31,7 +31,12 @@ class LspClient {
     this.docs = new Map();
     this.progressTokens = [];
     this.conn.onNotification((method, params) => this.record(method, params));
-    this.conn.onRequest('workspace/configuration', (p) => p.items.map((i) => (i.section === 'portalis' ? this.settings ?? {} : null)));
+    this.conn.onRequest('workspace/configuration', (p) => {
+      const answer = p.items.map((i) => (i.section === 'portalis' ? JSON.parse(JSON.stringify(this.settings ?? {})) : null));
+      // Recorded after the answer is computed; a test waiting on it sends its next message after the answer.
+      Promise.resolve().then(() => this.record('workspace/configuration', p));
+      return answer;
+    });
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('window/workDoneProgress/create', (p) => { this.progressTokens.push(p.token); this.trackProgress(p.token); return null; });
     this.conn.listen();

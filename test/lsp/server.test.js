@@ -309,20 +309,33 @@ describe('language server settings', function () {
     await c.diagnostics(u, (x) => x.diagnostics.length > 0, since);
   });
 
+  it('recreates the backend when portalis.backend changes; an unreachable Triton degrades to embedded', async function () {
+    let since = c.mark();
+    settings.backend = 'triton';
+    settings.triton = { url: '127.0.0.1:1', timeoutMs: 500 };
+    c.notify('workspace/didChangeConfiguration', { settings: null });
+    await c.waitFor('portalis/status', (p) => p.backend === 'triton', { since });
+    const r = await c.request('portalis/translate', { uri: 'untitled:t', text: 'print(1 + 2)\n' });
+    assert.strictEqual(r.backend, 'embedded', 'served by the fallback');
+    assert.match(r.rust, /println!/);
+    const d = await c.waitFor('portalis/status', (p) => p.health === 'degraded', { since });
+    assert.match(d.message, /127\.0\.0\.1:1/);
+    since = c.mark();
+    settings.backend = 'embedded';
+    c.notify('workspace/didChangeConfiguration', { settings: null });
+    await c.waitFor('portalis/status', (p) => p.backend === 'embedded' && p.health === 'ok', { since });
+  });
+
   it('turns inline suggestions off with portalis.inlineSuggestions.enabled', async function () {
     const rs = uri(path.join(root, 'x.rs'));
     c.open(rs, 'fn count_w', 'rust');
     const on = await c.request('textDocument/inlineCompletion', { textDocument: { uri: rs }, position: { line: 0, character: 10 }, context: { triggerKind: 2 } });
     assert.strictEqual(on.length, 1);
     settings.inlineSuggestions.enabled = false;
+    const since = c.mark();
     c.notify('workspace/didChangeConfiguration', { settings: null });
-    // The next status/diagnostics message proves the setting was read; poll by asking again.
-    let off;
-    for (let i = 0; i < 50; i++) {
-      off = await c.request('textDocument/inlineCompletion', { textDocument: { uri: rs }, position: { line: 0, character: 10 }, context: { triggerKind: 2 } });
-      if (!off.length) break;
-      await new Promise((r) => setImmediate(r));
-    }
+    await c.waitFor('workspace/configuration', () => true, { since }); // the server has read the new value
+    const off = await c.request('textDocument/inlineCompletion', { textDocument: { uri: rs }, position: { line: 0, character: 10 }, context: { triggerKind: 2 } });
     assert.deepStrictEqual(off, []);
   });
 });
