@@ -40,10 +40,15 @@ function installApt() {
 function installKustomize() {
   const bin = path.join(toolsDir, 'kustomize');
   if (fs.existsSync(bin)) return bin;
-  if (!has('go')) { console.error('deploy-tools: kustomize needs Go (go install from the module proxy); install Go 1.22+.'); process.exit(1); }
+  // Go may be installed but not on a non-login shell's PATH (CI): look in its usual home too.
+  const go = has('go') ? 'go' : ['/usr/local/go/bin/go'].find((p) => fs.existsSync(p));
+  if (!go) { console.error('deploy-tools: kustomize needs Go (go install from the module proxy); install Go 1.22+.'); process.exit(1); }
   fs.mkdirSync(toolsDir, { recursive: true });
   console.log(`deploy-tools: go install ${KUSTOMIZE} (one-off, a few minutes)`);
-  run('go', ['install', KUSTOMIZE], { env: { ...process.env, GOBIN: toolsDir } });
+  const env = { ...process.env, GOBIN: toolsDir, GOFLAGS: '-modcacherw' };
+  // Without HOME, Go has no default cache folders: keep them under .cache.
+  if (!env.HOME && !env.GOCACHE) Object.assign(env, { GOCACHE: path.join(root, '.cache', 'go', 'build'), GOMODCACHE: path.join(root, '.cache', 'go', 'mod'), GOPATH: path.join(root, '.cache', 'go') });
+  run(go, ['install', KUSTOMIZE], { env });
   return bin;
 }
 
