@@ -217,8 +217,9 @@ export function registerTests(ws: string) {
     await until('the report tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.label.includes('PORTALIS_REPORT')));
   });
 
-  test('switch backend: the setting changes, translations keep working, and switching back restores embedded', async () => {
+  test('switch backend: to an unreachable Triton the status item warns and translations still answer; back to embedded', async () => {
     const a = await api();
+    await setSetting('triton.url', '127.0.0.1:9'); // nothing listens there: deterministic fallback
     try {
       await vscode.commands.executeCommand('portalis.switchBackend', 'triton');
       assert.strictEqual(vscode.workspace.getConfiguration('portalis').get('backend'), 'triton');
@@ -226,8 +227,11 @@ export function registerTests(ws: string) {
       selectLines(editor, lineOf(editor.document, 'def area'), lineOf(editor.document, 'def area') + 1);
       const r = await vscode.commands.executeCommand<Shown>('portalis.translateSelection');
       assert.match(r?.rust ?? '', /fn area/);
+      const s = await until('the degraded status', () => { const c = a.status.current(); return c.text.includes('Portalis: triton') && c.health === 'degraded' ? c : undefined; });
+      assert.match(s.detail ?? '', /unavailable/i);
     } finally {
       await vscode.commands.executeCommand('portalis.switchBackend', 'embedded');
+      await setSetting('triton.url', undefined);
     }
     assert.strictEqual(vscode.workspace.getConfiguration('portalis').get('backend'), 'embedded');
     await until('the status item back on embedded', () => /Portalis: embedded/.test(a.status.current().text) && a.status.current().health !== 'error');
