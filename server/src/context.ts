@@ -54,6 +54,15 @@ export class SessionContext {
     else w.files.set(uri, { scan: scanPython(disk), open: false, rust: e.rust });
   }
 
+  /** A Python file changed, appeared or went away on disk (workspace/didChangeWatchedFiles). */
+  fileChanged(uri: string, deleted: boolean) {
+    const w = this.ws(this.workspaceOf(uri));
+    if (w.files.get(uri)?.open) return; // the editor's copy wins
+    const text = deleted || !w.scanned ? undefined : readSmall(uri);
+    if (text === undefined) w.files.delete(uri);
+    else w.files.set(uri, { scan: scanPython(text), open: false, rust: new Map() });
+  }
+
   /** Records the Rust the engine produced for a document's definitions (hover, inline completion). */
   setRust(uri: string, items: Map<string, RustItem>) {
     const e = this.ws(this.workspaceOf(uri)).files.get(uri);

@@ -2,7 +2,7 @@
 // (the VS Code extension); createConnection() picks the transport from the command line.
 // Wiring only: each feature lives in features/, shared state in context/translator/status.
 import {
-  CancellationToken, CancellationTokenSource, CodeActionKind, createConnection, DidChangeConfigurationNotification,
+  CancellationToken, CancellationTokenSource, CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
   InitializeParams, InitializeResult, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -34,6 +34,7 @@ let markSettingsReady = () => { /* replaced in onInitialize */ };
 let canConfigure = false;
 let canCreateProgress = false;
 let canWatchFolders = false;
+let canWatchFiles = false;
 let folders: string[] = [];
 const status = new Status((method, params) => { connection.sendNotification(method, params).catch(() => { /* client gone */ }); });
 const context = new SessionContext();
@@ -71,6 +72,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   if (canConfigure) settingsReady = new Promise((resolve) => { markSettingsReady = resolve; });
   canCreateProgress = !!params.capabilities.window?.workDoneProgress;
   canWatchFolders = !!params.capabilities.workspace?.workspaceFolders;
+  canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   folders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (!folders.length && params.rootUri) folders = [params.rootUri];
   context.setFolders(folders);
@@ -97,7 +99,13 @@ connection.onInitialized(async () => {
     folders = folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
     context.setFolders(folders);
   });
-  status.setBackend(backend.name);
+  // Keeps the session context of files that are not open in step with the disk.
+  if (canWatchFiles) connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.py' }] }).catch(() => { /* optional */ });
+  status.resend();
+});
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  for (const ch of changes) context.fileChanged(normUri(ch.uri), ch.type === FileChangeType.Deleted);
 });
 
 async function refreshSettings(pushed?: unknown) {

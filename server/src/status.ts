@@ -28,6 +28,9 @@ export class Status {
     try { return await work(); } finally { this.running--; this.publish(); }
   }
 
+  /** Sends the current status even if unchanged (the client is ready for it now). */
+  resend() { this.lastSent = ''; this.publish(); }
+
   current(): StatusParams {
     const p: StatusParams = { backend: this.backend, health: this.running ? 'busy' : this.health };
     if (this.message) p.message = this.message;
