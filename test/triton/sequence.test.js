@@ -1,7 +1,7 @@
 // Sequences: a later request uses an earlier definition; idle reaping is recovered without the
 // caller noticing; 50 concurrent sessions keep their own context.
 const assert = require('assert');
-const { triton, url, sleep } = require('./helpers');
+const { triton, url, sleep, embedded } = require('./helpers');
 
 const AREA = 'def area(w: float, h: float) -> float:\n    return w * h\n';
 
@@ -88,6 +88,48 @@ describe('sequences (interactive_api)', function () {
         else assert.match(r.rust, /scale\(2\.0\);/, `session ${i}: ${r.rust}`);
       });
       await Promise.all(Array.from({ length: N }, (_, i) => b.endSession(`session-${i}`)));
+    } finally {
+      await b.dispose();
+    }
+  });
+});
+
+describe('timeouts, cancellation and the breaker (main server)', function () {
+  it('requests past their deadline are answered by embedded; two in a row open the breaker once', async () => {
+    const events = [];
+    const primary = new triton.TritonBackend({ url, timeoutMs: 1 }); // no translation fits in 1 ms
+    const b = new triton.FallbackBackend(primary, embedded, { log: () => undefined, health: (h) => events.push(h) }, 60000);
+    try {
+      const r1 = await b.translate({ code: 'print(1)\n', fragment: true }, 'slow');
+      assert.strictEqual(r1.backend, 'embedded');
+      assert.strictEqual(b.health, 'ok', 'one slow request is not an outage');
+      assert.deepStrictEqual(events, []);
+      const r2 = await b.translate({ code: 'print(2)\n', fragment: true }, 'slow');
+      assert.strictEqual(r2.backend, 'embedded');
+      assert.strictEqual(b.health, 'degraded');
+      assert.match(primary.breakerOpen, /DEADLINE_EXCEEDED/);
+      await b.translate({ code: 'print(3)\n', fragment: true }, 'slow');
+      assert.deepStrictEqual(events, ['degraded']);
+      // The probe has its own deadline: the server is fine, so it closes the breaker.
+      assert.strictEqual(await primary.probe(), true);
+      assert.strictEqual(primary.breakerOpen, undefined);
+    } finally {
+      await b.dispose();
+    }
+  });
+
+  it('an aborted request is cancelled and is neither a fallback nor an outage', async () => {
+    const events = [];
+    const primary = new triton.TritonBackend({ url, timeoutMs: 30000 });
+    const b = new triton.FallbackBackend(primary, embedded, { log: () => undefined, health: (h) => events.push(h) }, 60000);
+    try {
+      const ac = new AbortController();
+      const p = b.translate({ code: 'def f(x: int) -> int:\n    return x + 1\n', fragment: true }, 'cancel', ac.signal);
+      ac.abort();
+      const e = await p.then(() => null, (x) => x);
+      assert.ok(e instanceof triton.TritonError && e.code === 1 /* CANCELLED */, String(e));
+      assert.deepStrictEqual(events, []);
+      assert.strictEqual((await b.translate({ code: 'print(1)\n', fragment: true }, 'cancel')).backend, 'triton');
     } finally {
       await b.dispose();
     }

@@ -1,11 +1,10 @@
 // Serves from a primary backend (Triton) while it works and from the embedded engine when it
-// does not: on a transport error, a timeout or an open circuit breaker the request is answered
-// by the fallback, the user is told ONCE (health 'degraded' with a message), and a probe every
-// few seconds switches back as soon as the primary is ready again (health 'ok', one log line).
-// A per-request error from a healthy primary (e.g. input it rejects) falls back for that
-// request only, without the notice.
+// does not. Any failed request is answered by the fallback. When the primary's circuit breaker
+// opens (unreachable, or repeated timeouts) the user is told ONCE (health 'degraded' with a
+// message), requests go straight to the fallback, and a probe every few seconds switches back
+// as soon as the primary is ready again (health 'ok', one log line). A single timeout or a
+// per-request error from a healthy primary falls back for that request only (logged).
 import type { Backend, BackendRequest, BackendResult } from './backend';
-import { transportFailure } from './triton/client';
 import { BreakerOpenError, type TritonBackend } from './triton/tritonBackend';
 
 export interface FallbackHooks {
@@ -53,7 +52,8 @@ export class FallbackBackend implements Backend {
         return await this.primary.translate(req, session, signal);
       } catch (e) {
         if (signal?.aborted) throw e;
-        if (e instanceof BreakerOpenError || transportFailure(e)) this.degrade((e as Error).message);
+        // An outage (breaker open) is announced; a single slow or refused request is only logged.
+        if (e instanceof BreakerOpenError || this.primary.breakerOpen) this.degrade((e as Error).message);
         else this.hooks.log(`Triton could not translate this request (${(e as Error).message}); used the embedded engine`);
       }
     }

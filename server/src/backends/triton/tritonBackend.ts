@@ -14,6 +14,8 @@ export interface TritonBackendOptions extends TritonClientOptions {
   breakerFailures?: number;
 }
 
+const PROBE_TIMEOUT_MS = 2000;
+
 export class BreakerOpenError extends Error {
   constructor(readonly reason: string) { super(`Triton circuit open: ${reason}`); this.name = 'BreakerOpenError'; }
 }
@@ -85,7 +87,9 @@ export class TritonBackend implements Backend {
   /** Server and model ready (short deadline); a success closes the breaker. */
   async probe(): Promise<boolean> {
     try {
-      const ok = (await this.client.serverReady()) && (await this.client.modelReady(this.model));
+      // Probes have their own deadline: a tight request timeout must not make a healthy server look dead.
+      const t = Math.max(this.client.timeoutMs, PROBE_TIMEOUT_MS);
+      const ok = (await this.client.serverReady(t)) && (await this.client.modelReady(this.model, t));
       if (ok) { this.failures = 0; this.openReason = undefined; }
       return ok;
     } catch {
