@@ -44,5 +44,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Portal
 }
 
 export async function deactivate(): Promise<void> {
-  await services?.client.stop();
+  // While VS Code shuts down its log channel may already be gone: a failed stop has no one to tell.
+  await services?.client.stop().catch(() => undefined);
 }

@@ -13,12 +13,14 @@ export type ShownTranslation = TranslateResult & { rustUri: vscode.Uri };
 const isPython = (d: vscode.TextDocument) => d.languageId === 'python';
 const isRust = (d: vscode.TextDocument) => d.uri.scheme !== SCHEME && (d.languageId === 'rust' || d.uri.path.endsWith('.rs'));
 
-function tooBig(text: string, what: string): boolean {
+function tooBig(s: Services, text: string, what: string): boolean {
   const bytes = Buffer.byteLength(text, 'utf8');
   const max = maxSelectionBytes();
   if (bytes <= max) return false;
-  void vscode.window.showErrorMessage(`Portalis: the ${what} is ${Math.ceil(bytes / 1024)} KB; one translation takes at most ${Math.floor(max / 1024)} KB ` +
-    '(setting portalis.maxSelectionBytes). Translate a smaller part, or use "Portalis: Translate Workspace to Rust".');
+  const message = `the ${what} is ${bytes} bytes; one translation takes at most ${max} bytes (setting portalis.maxSelectionBytes). ` +
+    'Translate a smaller part, or use "Portalis: Translate Workspace to Rust".';
+  s.output.warn(message);
+  void vscode.window.showErrorMessage(`Portalis: ${message}`);
   return true;
 }
 
@@ -55,7 +57,7 @@ export async function translate(s: Services, kind: Kind, uriArg?: unknown, range
   if (!t) return undefined;
   if (!isPython(t.doc)) { void vscode.window.showErrorMessage(`Portalis translates Python; ${t.doc.fileName} is ${t.doc.languageId}.`); return undefined; }
   // Whole files are limited by the server (portalis.maxFileBytes) with its own message.
-  if (t.range && tooBig(t.doc.getText(t.range), 'selection')) return undefined;
+  if (t.range && tooBig(s, t.doc.getText(t.range), 'selection')) return undefined;
   const params: TranslateParams = { uri: t.doc.uri.toString() };
   if (t.range) params.range = { start: t.range.start, end: t.range.end };
   try {
@@ -81,7 +83,7 @@ export async function pastePythonAsRust(s: Services): Promise<TranslateResult | 
   }
   const text = await vscode.env.clipboard.readText();
   if (!text.trim()) { void vscode.window.showInformationMessage('Portalis: the clipboard is empty.'); return undefined; }
-  if (tooBig(text, 'clipboard')) return undefined;
+  if (tooBig(s, text, 'clipboard')) return undefined;
   // The server resolves calls in the pasted code against the session of the last Python file.
   const context = s.lastPython() ?? vscode.Uri.from({ scheme: 'untitled', path: 'clipboard.py' });
   try {

@@ -23,12 +23,12 @@ const SUITE_LIMIT_MS = 300_000; // hang guard only: the suite normally takes sec
 const NOISE = [/127\.0\.0\.1:9\b/, /gallery/i, /favicon/i, /service ?worker/i, /Failed to load resource/i, /marketplace/i, /vscode-cdn|update\.code\.visualstudio/i, /webview/i];
 const matters = (text) => !NOISE.some((re) => re.test(text)) && /portalis|extension host|ExtensionService|activat/i.test(text);
 
-async function buildSuite(dir, resultsFile, workspace) {
+async function buildSuite(dir, resultsFile, workspace, userData) {
   await esbuild.build({
     entryPoints: [path.join(__dirname, 'suite', 'index.ts')], outfile: path.join(dir, 'index.js'),
     bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], logLevel: 'warning',
   });
-  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ resultsFile, workspace, grep: process.env.PORTALIS_E2E_GREP || undefined }));
+  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ resultsFile, workspace, userData, grep: process.env.PORTALIS_E2E_GREP || undefined }));
 }
 
 async function main() {
@@ -41,7 +41,7 @@ async function main() {
   fs.cpSync(path.join(root, 'examples', 'workspace'), workspace, { recursive: true });
   const suiteDir = path.join(base, 'suite');
   const resultsFile = path.join(base, 'results.json');
-  await buildSuite(suiteDir, resultsFile, workspace);
+  await buildSuite(suiteDir, resultsFile, workspace, dirs.userData);
   console.log(codeServer.installExtension(entry, dirs, vsix));
   const ext = path.join(dirs.extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
   if (!fs.existsSync(path.join(ext, 'dist', 'extension.js'))) throw new Error(`the VSIX did not install into ${ext}`);

@@ -48,7 +48,18 @@ async function setSetting(key: string, value: unknown) {
   await vscode.workspace.getConfiguration('portalis').update(key, value, vscode.ConfigurationTarget.Workspace);
 }
 
-export function registerTests(ws: string) {
+/** Everything the extension wrote to its "Portalis" output channel (a log file per extension host). */
+function portalisLog(userData: string): string {
+  const found: string[] = [];
+  const walk = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
+    const p = path.join(d, e.name);
+    if (e.isDirectory()) walk(p); else if (e.name === 'Portalis.log') found.push(p);
+  });
+  walk(path.join(userData, 'logs'));
+  return found.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+}
+
+export function registerTests(ws: string, userData: string) {
   const shapes = path.join(ws, 'shapes.py');
   const probe = path.join(ws, 'e2e_probe.py');
   fs.writeFileSync(probe, PROBE);
@@ -136,6 +147,29 @@ export function registerTests(ws: string) {
       assert.strictEqual(d.range.start.line, 10);
     } finally {
       await setSetting('diagnostics.enabled', undefined);
+    }
+  });
+
+  test('untitled: a selection in an unsaved Python document translates', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'def triple(n: int) -> int:\n    return n * 3\n' });
+    const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    selectLines(editor, 0, 1);
+    const r = await vscode.commands.executeCommand<Shown>('portalis.translateSelection');
+    assert.ok(r, 'no translation');
+    assert.match(r.rustUri.path, /Untitled-\d+ \(selection\)\.rs$/);
+    assert.match(r.rust, /fn triple\(n: i64\) -> i64 \{\s*n \* 3\s*\}/, r.rust);
+  });
+
+  test('limits: a selection over portalis.maxSelectionBytes gets a clear message, not a request', async () => {
+    await setSetting('maxSelectionBytes', 20);
+    try {
+      const editor = await open(shapes);
+      selectLines(editor, lineOf(editor.document, 'def area'), lineOf(editor.document, 'def area') + 1);
+      const r = await vscode.commands.executeCommand<Shown>('portalis.translateSelection');
+      assert.strictEqual(r, undefined, 'a too-large selection was translated');
+      await until('the message in the output', () => /the selection is \d+ bytes; one translation takes at most 20 bytes \(setting portalis\.maxSelectionBytes\)/.test(portalisLog(userData)));
+    } finally {
+      await setSetting('maxSelectionBytes', undefined);
     }
   });
 
@@ -251,6 +285,7 @@ export function registerTests(ws: string) {
     process.kill(before, 'SIGKILL');
     const after = await until('a new server process', () => { const p = serverPid(); return p && p !== before && a.client.isRunning() ? p : undefined; });
     assert.notStrictEqual(after, before);
+    await until('the restart notice', () => portalisLog(userData).includes('The Portalis language server stopped unexpectedly and was restarted.'));
     const editor = await open(shapes);
     selectLines(editor, lineOf(editor.document, 'def area'), lineOf(editor.document, 'def area') + 1);
     const r = await vscode.commands.executeCommand<Shown>('portalis.translateSelection');
