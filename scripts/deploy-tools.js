@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Installs the tools that validate deploy/ (used by `npm run test:deploy`), idempotently:
-// Debian packages promtool/prometheus, docker-compose, yamllint, shellcheck, and kustomize built
+// Debian packages promtool/prometheus, node-exporter, docker-compose, yamllint, shellcheck, and kustomize built
 // from the Go module proxy into .cache/tools. A fast no-op when everything is already present.
 // Prints the tool paths as JSON on the last line when called with --json.
 const { spawnSync } = require('child_process');
@@ -11,7 +11,7 @@ const root = path.join(__dirname, '..');
 const toolsDir = path.join(root, '.cache', 'tools');
 const KUSTOMIZE = 'sigs.k8s.io/kustomize/kustomize/v5@v5.8.1';
 // Debian package → the command that proves it is installed.
-const APT = { prometheus: 'promtool', 'docker-compose': 'docker-compose', yamllint: 'yamllint', shellcheck: 'shellcheck' };
+const APT = { prometheus: 'promtool', 'prometheus-node-exporter': 'prometheus-node-exporter', 'docker-compose': 'docker-compose', yamllint: 'yamllint', shellcheck: 'shellcheck' };
 
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
 const run = (cmd, args, opts = {}) => {
@@ -55,6 +55,6 @@ function installKustomize() {
 installApt();
 const kustomize = installKustomize();
 const which = (c) => spawnSync('sh', ['-c', `command -v ${c}`], { encoding: 'utf8' }).stdout.trim();
-const tools = { kustomize, promtool: which('promtool'), prometheus: which('prometheus'), dockerCompose: which('docker-compose'), yamllint: which('yamllint'), shellcheck: which('shellcheck') };
+const tools = { kustomize, promtool: which('promtool'), prometheus: which('prometheus'), nodeExporter: which('prometheus-node-exporter'), dockerCompose: which('docker-compose'), yamllint: which('yamllint'), shellcheck: which('shellcheck') };
 if (process.argv.includes('--json')) console.log(JSON.stringify(tools));
 else console.log('deploy-tools: all present');

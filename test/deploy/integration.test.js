@@ -8,7 +8,7 @@ const fs = require('fs');
 const path = require('path');
 const yaml = require('js-yaml');
 const { root, deploy, tools, run, tmpDir, metricNames, substituteGrafana, family } = require('./helpers');
-const { startTriton, startPrometheus, stopPid, get, waitFor, families, query } = require('./local-stack');
+const { startTriton, startPrometheus, startNodeExporter, stopPid, get, waitFor, families, query } = require('./local-stack');
 const { assembleImage } = require('./image-layout');
 
 const exported = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'exported-metrics.json'), 'utf8'));
@@ -21,14 +21,19 @@ function loadClient() {
 }
 
 describe('local stack: real tritonserver + real Prometheus', function () {
-  let dir, image, triton, prom, client, scrape;
+  let dir, image, triton, nodeExporter, prom, client, scrape;
   const apiKey = crypto.randomBytes(12).toString('hex');
 
   before(async function () {
     dir = tmpDir('portalis-deploy-it-');
     image = assembleImage(path.join(dir, 'image'));
     triton = await startTriton({ apiKey, logFile: path.join(dir, 'triton.log'), repository: path.join(image.layout, 'model_repository'), env: image.env });
-    prom = await startPrometheus({ prometheus: tools().prometheus, tritonMetricsPort: triton.ports.metrics, dir: path.join(dir, 'prom') });
+    nodeExporter = await startNodeExporter({ binary: tools().nodeExporter, dir });
+    prom = await startPrometheus({
+      prometheus: tools().prometheus,
+      targets: { triton: `127.0.0.1:${triton.ports.metrics}`, node: `127.0.0.1:${nodeExporter.port}` },
+      dir: path.join(dir, 'prom'),
+    });
     const TritonClient = loadClient();
     client = new TritonClient({ url: `127.0.0.1:${triton.ports.grpc}`, timeoutMs: 60000, apiKey });
     // Traffic: stateless translations, one interactive session, one program with a diagnostic.
@@ -45,6 +50,7 @@ describe('local stack: real tritonserver + real Prometheus', function () {
   after(async function () {
     if (client) client.close();
     if (prom) await stopPid(prom.child);
+    if (nodeExporter) await stopPid(nodeExporter.child);
     if (triton) await stopPid(triton.child);
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -134,6 +140,14 @@ describe('local stack: real tritonserver + real Prometheus', function () {
     const up = await query(prom.url, 'up{job="triton"}');
     assert.strictEqual(up.result[0].value[1], '1');
     assert.strictEqual(up.result[0].metric.pod, 'triton', 'the static pod label of the compose config');
+    const jobs = await waitFor('every job scraped', async () => {
+      const d = await query(prom.url, 'up == 1');
+      const names = d.result.map((r) => r.metric.job).sort();
+      return names.length === 3 ? names : null;
+    }, 60000);
+    assert.deepStrictEqual(jobs, ['node', 'prometheus', 'triton']);
+    const host = await query(prom.url, 'node_load1{job="node"}');
+    assert.strictEqual(host.result.length, 1, 'node metrics come through the node job');
     const ours = await query(prom.url, 'sum by (model) (portalis_translations_total{outcome="ok"})');
     const models = Object.fromEntries(ours.result.map((r) => [r.metric.model, Number(r.value[1])]));
     assert.ok(models.translation_model >= TRANSLATIONS, JSON.stringify(models));

@@ -122,24 +122,36 @@ function families(text) {
   return out;
 }
 
+/** The Debian node-exporter on a free loopback port. Resolves {child, port}. */
+async function startNodeExporter({ binary, dir }) {
+  const port = await freePort();
+  const out = fs.openSync(path.join(dir, 'node-exporter.log'), 'w');
+  const child = spawn(binary, [`--web.listen-address=127.0.0.1:${port}`], { stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  await waitFor('node-exporter ready', async () => (await get(`http://127.0.0.1:${port}/metrics`)).status === 200, 30000, child);
+  return { child, port };
+}
+
 /**
- * The Debian Prometheus on loopback with deploy/monitoring/prometheus.yml adapted: the triton job
- * aimed at the local metrics port and scraped every second, the GPU/node jobs dropped (nothing
- * to scrape here), and the deploy alert rules loaded. Resolves {child, url, dir}.
+ * The Debian Prometheus on loopback with deploy/monitoring/prometheus.yml adapted: its targets
+ * mapped to the local ports (`targets`: job → host:port), jobs with nothing to scrape here
+ * (dcgm: no GPU) dropped, scraped every second, the deploy alert rules loaded.
+ * Resolves {child, url, dir}.
  */
-async function startPrometheus({ prometheus, tritonMetricsPort, dir }) {
+async function startPrometheus({ prometheus, targets: given, dir }) {
+  const port = await freePort();
+  const targets = { ...given, prometheus: `127.0.0.1:${port}` }; // its self-scrape job
   const cfg = yaml.load(fs.readFileSync(path.join(deploy, 'monitoring', 'prometheus.yml'), 'utf8'));
   cfg.global.scrape_interval = '1s';
   cfg.global.evaluation_interval = '1s';
-  cfg.scrape_configs = cfg.scrape_configs.filter((j) => j.job_name === 'triton');
-  cfg.scrape_configs[0].static_configs[0].targets = [`127.0.0.1:${tritonMetricsPort}`];
+  cfg.scrape_configs = cfg.scrape_configs.filter((j) => j.job_name in targets);
+  for (const j of cfg.scrape_configs) j.static_configs[0].targets = [targets[j.job_name]];
   fs.mkdirSync(path.join(dir, 'rules'), { recursive: true });
   for (const f of fs.readdirSync(path.join(deploy, 'monitoring', 'rules'))) {
     fs.copyFileSync(path.join(deploy, 'monitoring', 'rules', f), path.join(dir, 'rules', f));
   }
   cfg.rule_files = [path.join(dir, 'rules', '*.yml')];
   fs.writeFileSync(path.join(dir, 'prometheus.yml'), yaml.dump(cfg));
-  const port = await freePort();
   const out = fs.openSync(path.join(dir, 'prometheus.log'), 'w');
   const child = spawn(prometheus, [
     `--config.file=${path.join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${path.join(dir, 'data')}`,
@@ -164,4 +176,4 @@ async function query(url, expr) {
   return body.data;
 }
 
-module.exports = { deploymentFlags, freePort, get, waitFor, stopPid, startTriton, startPrometheus, families, query, sleep };
+module.exports = { deploymentFlags, startNodeExporter, freePort, get, waitFor, stopPid, startTriton, startPrometheus, families, query, sleep };
