@@ -89,7 +89,9 @@ async function main() {
   const client = new TritonClient({ url: o.url, timeoutMs: o.timeoutMs, apiKey: o.apiKey, tls: o.tls });
   const deadlineAll = Date.now() + (o.ramp + o.steady + o.spike + 30) * 1000;
   try {
-    if (!(await client.serverReady())) throw new Error(`Triton at ${o.url} is not ready`);
+    const hint = 'start the local server with `npm run triton:start`, or pass --url';
+    const ready = await client.serverReady().catch((e) => { throw new Error(`cannot reach Triton at ${o.url} (${e.message.split('.')[0]}): ${hint}`); });
+    if (!ready) throw new Error(`Triton at ${o.url} is not ready: ${hint}`);
     let sent = 0;
     let seq = Date.now() * 1000; // unique across runs, below 2^53
     const phases = [];
