@@ -55,6 +55,8 @@ if [[ "$overlay" == "gpu" ]]; then
   [[ "$gpus" -gt 0 ]] || die "no node offers nvidia.com/gpu (install the NVIDIA device plugin, or use --overlay local)"
   ok "${gpus} GPU node(s)"
 fi
+# The overlays put the Prometheus adapter's rules in the monitoring namespace.
+kc get namespace monitoring >/dev/null 2>&1 || die "namespace monitoring not found: install Prometheus (and prometheus-adapter) there first (deploy/README.md)"
 kc get ingressclass nginx >/dev/null 2>&1 || warn "IngressClass nginx not found: the Ingress will not be served"
 kc get apiservice v1beta1.custom.metrics.k8s.io >/dev/null 2>&1 || warn "custom metrics API missing: install prometheus-adapter (HPA uses CPU only until then)"
 

@@ -14,6 +14,7 @@ case "$args" in
   *" version "*|*" cluster-info "*) exit 0 ;;
   *" get nodes "*) printf '%s\\n' "\${STUB_GPUS:-0}"; exit 0 ;;
   *" get ingressclass "*) exit 0 ;;
+  *" get namespace monitoring "*) exit "\${STUB_MONITORING:-0}" ;;
   *" get apiservice "*) exit 1 ;;
   *" get secret portalis-api-key "*) [[ "\${STUB_SECRET:-no}" == yes ]]; exit $? ;;
   *" get secret portalis-tls "*) exit 0 ;;
@@ -81,6 +82,13 @@ describe('deploy.sh (stand-in kubectl, real kustomize)', () => {
     const r = deploySh(['--overlay', 'gpu'], { STUB_GPUS: '0' });
     assert.strictEqual(r.status, 1);
     assert.match(r.out, /no node offers nvidia\.com\/gpu/);
+    assert.strictEqual(index(r.calls, /apply/), -1);
+  });
+
+  it('stops before applying when the monitoring namespace (adapter rules) is missing', () => {
+    const r = deploySh(['--overlay', 'local'], { STUB_MONITORING: '1' });
+    assert.strictEqual(r.status, 1);
+    assert.match(r.out, /namespace monitoring not found/);
     assert.strictEqual(index(r.calls, /apply/), -1);
   });
 
