@@ -37,6 +37,9 @@ async function main() {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'portalis-e2e-'));
   fs.mkdirSync(artifacts, { recursive: true });
   const dirs = codeServer.sessionDirs(base);
+  // No Welcome tab: the UI test and its screenshot start from the workspace.
+  fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none' }));
   const workspace = path.join(base, 'workspace');
   fs.cpSync(path.join(root, 'examples', 'workspace'), workspace, { recursive: true });
   const suiteDir = path.join(base, 'suite');

@@ -109,6 +109,16 @@ export function registerTests(ws: string, userData: string) {
     assert.match(doc.getText(), /fn distance\(&self, other: &Point\) -> f64/);
   });
 
+  test('translate file: the whole file becomes a Rust program in its own view', async () => {
+    await open(shapes);
+    const r = await vscode.commands.executeCommand<Shown>('portalis.translateFile');
+    assert.ok(r, 'no translation');
+    assert.match(r.rustUri.path, /\/shapes\.rs$/);
+    assert.notStrictEqual(r.rustUri.toString(), firstRustUri?.toString(), 'file and selection views should differ');
+    const doc = await vscode.workspace.openTextDocument(r.rustUri);
+    for (const re of [/struct Point \{/, /fn area\(/, /fn main\(\) \{/]) assert.match(doc.getText(), re);
+  });
+
   test('save Rust as: writes the shown translation to a file the user owns', async () => {
     assert.ok(firstRustUri);
     const target = vscode.Uri.file(path.join(ws, 'saved', 'point.rs'));
@@ -235,8 +245,12 @@ export function registerTests(ws: string, userData: string) {
   });
 
   test('translate workspace: writes a Cargo crate that cargo check accepts, and opens the report', async () => {
-    const r = await vscode.commands.executeCommand<any>('portalis.translateWorkspace');
+    const a = await api();
+    const running = vscode.commands.executeCommand<any>('portalis.translateWorkspace');
+    await until('the status item spinner', () => a.status.current().busy);
+    const r = await running;
     assert.ok(r, 'no result');
+    await until('the spinner to stop', () => !a.status.current().busy);
     assert.strictEqual(r.cancelled, false);
     const out = path.join(ws, 'rust-port');
     assert.strictEqual(path.resolve(ws, r.outputDir), out);
