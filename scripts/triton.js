@@ -196,7 +196,7 @@ function bundle() {
   });
 }
 
-module.exports = { install, start, stop, ports, bundle, httpGet, pidFileFor };
+module.exports = { install, start, stop, ports, bundle, httpGet, pidFileFor, cacheDir };
 
 if (require.main === module) {
   const cmd = process.argv[2];

@@ -5,7 +5,8 @@ const http = require('http');
 
 const root = path.join(__dirname, '..', '..');
 const triton = require(path.join(root, 'dist', 'triton.js'));
-const engine = require(path.join(root, 'dist', 'engine.js'));
+// The same build as the models' engine worker (snapshot made by run.js).
+const engine = require(process.env.TRITON_TEST_ENGINE || path.join(root, 'dist', 'engine.js'));
 const url = process.env.TRITON_TEST_GRPC || '127.0.0.1:18101';
 const metricsPort = Number(process.env.TRITON_TEST_METRICS_PORT || 18102);
 

@@ -4,6 +4,7 @@
 // non-default ports with model_repository/ plus test/triton/model_repository/ (a copy of
 // interactive_api with a 1.5 s idle timeout), runs mocha on test/triton, and always stops it.
 const { spawnSync } = require('child_process');
+const fs = require('fs');
 const path = require('path');
 const triton = require('../../scripts/triton.js');
 
@@ -15,12 +16,19 @@ async function main() {
   const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.js')], { stdio: 'inherit' });
   if (build.status !== 0) return 1;
   triton.bundle();
+  // The engine worker (in Triton) and the expected results (in mocha) come from one snapshot of
+  // this build, so a rebuild of dist/ during the run cannot make them differ.
+  const snap = path.join(root, '.cache', 'triton-test-dist'); // inside the repo: typeshed is found in node_modules
+  fs.mkdirSync(snap, { recursive: true });
+  for (const f of ['cli.js', 'engine.js']) fs.copyFileSync(path.join(root, 'dist', f), path.join(snap, f));
+  const engineEnv = { PORTALIS_CLI: path.join(snap, 'cli.js'), TRITON_TEST_ENGINE: path.join(snap, 'engine.js') };
   await triton.stop(ports); // a server left over by an interrupted run
-  const server = await triton.start({ ...ports, repositories: [path.join(root, 'model_repository'), path.join(__dirname, 'model_repository')] });
+  const server = await triton.start({ ...ports, env: engineEnv, repositories: [path.join(root, 'model_repository'), path.join(__dirname, 'model_repository')] });
   console.log(`[test:triton] tritonserver pid ${server.pid} ready with ${server.models.join(', ')} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   try {
     const env = {
       ...process.env,
+      ...engineEnv,
       TRITON_TEST_GRPC: `127.0.0.1:${ports.grpc}`,
       TRITON_TEST_HTTP_PORT: String(ports.http),
       TRITON_TEST_METRICS_PORT: String(ports.metrics),
