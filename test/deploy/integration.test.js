@@ -87,8 +87,10 @@ describe('local stack: real tritonserver + real Prometheus', function () {
 
   it('the image\'s HEALTHCHECK script exits 0 on the live server and 1 on a dead port', () => {
     const hc = path.join(image.layout, 'bin', 'healthcheck.js');
-    assert.strictEqual(run(process.execPath, [hc], { env: { ...process.env, TRITON_HTTP_PORT: String(triton.ports.http) } }).status, 0);
-    assert.strictEqual(run(process.execPath, [hc], { env: { ...process.env, TRITON_HTTP_PORT: '1' } }).status, 1);
+    // Run as the HEALTHCHECK does: the file itself (executable bit and shebang included).
+    const live = run(hc, [], { env: { ...process.env, TRITON_HTTP_PORT: String(triton.ports.http) } });
+    assert.strictEqual(live.status, 0, live.out);
+    assert.strictEqual(run(hc, [], { env: { ...process.env, TRITON_HTTP_PORT: '1' } }).status, 1);
   });
 
   it('the image\'s engine CLI translates with no node_modules in reach', () => {
