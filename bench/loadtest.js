@@ -8,7 +8,8 @@
 //   npm run loadtest -- --quick                       # a few seconds (used by test:deploy)
 //   npm run loadtest -- --url triton.example.com:443 --tls --api-key "$KEY" --sessions 20
 //
-// Options: --url HOST:PORT  --tls  --api-key KEY  --model interactive_api  --sessions N (steady)
+// Options: --url HOST:PORT  --tls  --api-key KEY  --model interactive_api  --stateless (no
+//   sequences: for translation_model)  --sessions N (steady)
 //   --spike-factor F  --ramp S --steady S --spike S (seconds)  --max-requests N  --timeout-ms MS
 //   --report FILE (default .cache/loadtest/report.json)  --quick
 const fs = require('fs');
@@ -20,7 +21,7 @@ function parseArgs(argv) {
   const o = {
     url: process.env.TRITON_URL || `127.0.0.1:${process.env.TRITON_GRPC_PORT || 8001}`,
     apiKey: process.env.PORTALIS_API_KEY || undefined,
-    tls: false, model: 'interactive_api', sessions: 8, spikeFactor: 3,
+    tls: false, stateless: false, model: 'interactive_api', sessions: 8, spikeFactor: 3,
     ramp: 10, steady: 20, spike: 10, maxRequests: 20000, timeoutMs: 10000,
     report: path.join(root, '.cache', 'loadtest', 'report.json'),
   };
@@ -32,6 +33,7 @@ function parseArgs(argv) {
       case '--url': o.url = next(); break;
       case '--api-key': o.apiKey = next(); break;
       case '--tls': o.tls = true; break;
+      case '--stateless': o.stateless = true; break;
       case '--model': o.model = next(); break;
       case '--sessions': o.sessions = num(next(), 'sessions'); break;
       case '--spike-factor': o.spikeFactor = num(next(), 'spike-factor'); break;
@@ -105,7 +107,7 @@ async function main() {
         const code = SNIPPETS[n % SNIPPETS.length](n);
         const t0 = process.hrtime.bigint();
         try {
-          await client.infer(o.model, { python_code: code }, { sequenceId, start: first });
+          await client.infer(o.model, { python_code: code }, o.stateless ? {} : { sequenceId, start: first });
           stats.latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
           stats.ok++;
         } catch (e) {
@@ -115,7 +117,7 @@ async function main() {
         first = false;
       }
       // Close the sequence with a small valid program, so the server frees the slot (not counted).
-      if (!first) await client.infer(o.model, { python_code: 'x = 1\n' }, { sequenceId, end: true }).catch(() => {});
+      if (!first && !o.stateless) await client.infer(o.model, { python_code: 'x = 1\n' }, { sequenceId, end: true }).catch(() => {});
     }
 
     async function phase(name, seconds, sessionsAt) {
@@ -141,7 +143,7 @@ async function main() {
       for (const e of s.errorSamples) console.log(`        error: ${e}`);
     }
 
-    console.log(`loadtest: ${o.url}${o.tls ? ' (TLS)' : ''} model ${o.model}, steady ${o.sessions} sessions, ` +
+    console.log(`loadtest: ${o.url}${o.tls ? ' (TLS)' : ''} model ${o.model}${o.stateless ? ' (stateless)' : ''}, steady ${o.sessions} sessions, ` +
       `spike ×${o.spikeFactor}, at most ${o.maxRequests} requests`);
     await phase('ramp', o.ramp, (x) => 1 + x * (o.sessions - 1));
     await phase('steady', o.steady, () => o.sessions);
@@ -149,7 +151,7 @@ async function main() {
 
     const report = {
       tool: 'portalis loadtest', date: new Date().toISOString(), url: o.url, tls: o.tls, model: o.model,
-      options: { sessions: o.sessions, spikeFactor: o.spikeFactor, ramp: o.ramp, steady: o.steady, spike: o.spike, maxRequests: o.maxRequests },
+      options: { stateless: o.stateless, sessions: o.sessions, spikeFactor: o.spikeFactor, ramp: o.ramp, steady: o.steady, spike: o.spike, maxRequests: o.maxRequests },
       phases, requests: sent, boundedBy: sent >= o.maxRequests ? 'max-requests' : 'time',
     };
     fs.mkdirSync(path.dirname(o.report), { recursive: true });
