@@ -26,8 +26,7 @@ function log(msg) { process.stderr.write(`[triton] ${msg}\n`); }
 
 function pythonInfo(python) {
   const code = 'import json,sys,sysconfig;print(json.dumps({"ver":"%d.%d"%sys.version_info[:2],' +
-    '"libdir":sysconfig.get_config_var("LIBDIR"),"ldlib":sysconfig.get_config_var("LDLIBRARY"),' +
-    '"shared":sysconfig.get_config_var("Py_ENABLE_SHARED")}))';
+    '"libdir":sysconfig.get_config_var("LIBDIR")}))';
   return JSON.parse(execFileSync(python, ['-c', code], { encoding: 'utf8' }));
 }
 
@@ -46,10 +45,13 @@ function install() {
     if (m.pytriton === PYTRITON && fs.existsSync(path.join(serverDir, 'bin', 'tritonserver'))) return m;
   }
   const py = findPython();
-  // The python backend's stub links libpython dynamically; a static-only Python cannot work.
-  const libpython = path.join(py.libdir, py.ldlib);
-  if (!py.shared || !fs.existsSync(libpython)) {
-    throw new Error(`${py.python} (${py.ver}) has no shared libpython (${libpython}); the Triton python backend stub needs one — build Python with --enable-shared`);
+  // The python backend's stub links libpython<ver>.so.1.0 dynamically. A shared build has it in
+  // LIBDIR (pyenv); Debian's static python3.11 has it from the libpython3.11 package.
+  const soname = `libpython${py.ver}.so.1.0`;
+  const libDirs = [py.libdir, `/usr/lib/${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu`, '/usr/local/lib', '/usr/lib'];
+  const libpythonDir = libDirs.find((d) => d && fs.existsSync(path.join(d, soname)));
+  if (!libpythonDir) {
+    throw new Error(`no ${soname} for ${py.python} (looked in ${libDirs.join(', ')}); the Triton python backend stub needs it — install libpython${py.ver} (apt) or build Python with --enable-shared`);
   }
   log(`installing ${PYTRITON} into ${path.relative(root, venv)} (once)`);
   fs.rmSync(venv, { recursive: true, force: true });
@@ -66,7 +68,7 @@ function install() {
   // The stub must match the Python that runs the models (the venv's).
   fs.copyFileSync(stub, path.join(serverDir, 'backends', 'python', 'triton_python_backend_stub'));
   fs.chmodSync(path.join(serverDir, 'backends', 'python', 'triton_python_backend_stub'), 0o755);
-  const m = { pytriton: PYTRITON, python: py.ver, libpythonDir: py.libdir, libs: path.join(site, 'nvidia_pytriton.libs') };
+  const m = { pytriton: PYTRITON, python: py.ver, libpythonDir, libs: path.join(site, 'nvidia_pytriton.libs') };
   fs.writeFileSync(marker, JSON.stringify(m, null, 2) + '\n');
   return m;
 }
@@ -108,7 +110,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * Launches tritonserver and resolves when the server and every model are ready.
  * opts: {http, grpc, metrics, repositories: [dirs], models: [names] (explicit loading),
- *        configName, env, timeoutMs, logFile, pidFile}
+ *        configName, env, timeoutMs, logFile, pidFile, address (listen address, default
+ *        127.0.0.1), reuse (an already running server of this pid file is waited for, not an error)}
  * Resolves {pid, ports, pidFile, logFile}.
  */
 async function start(opts = {}) {
@@ -118,7 +121,10 @@ async function start(opts = {}) {
   const logFile = opts.logFile || pidFile.replace(/\.pid$/, '.log');
   if (fs.existsSync(pidFile)) {
     const old = Number(fs.readFileSync(pidFile, 'utf8'));
-    if (alive(old) && isTriton(old)) throw new Error(`tritonserver already running (pid ${old}, ${pidFile}); run \`npm run triton:stop\` first`);
+    if (alive(old) && isTriton(old)) {
+      if (!opts.reuse) throw new Error(`tritonserver already running (pid ${old}, ${pidFile}); run \`npm run triton:stop\` first`);
+      return waitReady(p, opts, old, pidFile, pidFile.replace(/\.pid$/, '.log'), () => null);
+    }
     fs.rmSync(pidFile);
   }
   const repos = opts.repositories || [path.join(root, 'model_repository')];
@@ -153,19 +159,25 @@ async function start(opts = {}) {
   child.on('exit', (code, sig) => { exited = sig || code; });
   child.unref();
   fs.writeFileSync(pidFile, String(child.pid));
+  return waitReady(p, opts, child.pid, pidFile, logFile, () => exited);
+}
+
+/** Resolves when the server on ports `p` and all its (requested) models are ready. */
+async function waitReady(p, opts, pid, pidFile, logFile, exitedNow) {
   const deadline = Date.now() + (opts.timeoutMs || 180000);
   while (Date.now() < deadline) {
-    if (exited !== null) break;
+    if (exitedNow() !== null) break;
     const ready = await httpGet(p.http, '/v2/health/ready');
     if (ready.status === 200) {
       const index = await httpGet(p.http, '/v2/repository/index', 'POST');
       // Explicit loading lists the repository's other models too (not loaded): ignore those.
       const models = (index.status === 200 ? JSON.parse(index.body) : []).filter((x) => !opts.models || opts.models.includes(x.name));
-      if (models.length && models.every((x) => x.state === 'READY')) return { pid: child.pid, ports: p, pidFile, logFile, models: models.map((x) => x.name) };
+      if (models.length && models.every((x) => x.state === 'READY')) return { pid, ports: p, pidFile, logFile, models: models.map((x) => x.name) };
     }
     await sleep(300);
   }
-  const tail = fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => /error|fail|E\d{4}/i.test(l)).slice(-15).join('\n');
+  const exited = exitedNow();
+  const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => /error|fail|E\d{4}/i.test(l)).slice(-15).join('\n') : '';
   if (exited === null) await stop({ pidFile });
   else fs.rmSync(pidFile, { force: true });
   throw new Error(`tritonserver did not become ready (${exited !== null ? `exited: ${exited}` : 'timeout'}); log ${logFile}:\n${tail}`);
@@ -204,7 +216,7 @@ if (require.main === module) {
     install: async () => { const t0 = Date.now(); install(); log(`installed (${Date.now() - t0} ms)`); },
     start: async () => {
       const t0 = Date.now();
-      const r = await start({ configName: process.env.TRITON_MODEL_CONFIG_NAME || undefined });
+      const r = await start({ reuse: true, configName: process.env.TRITON_MODEL_CONFIG_NAME || undefined });
       log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: pid ${r.pid}, grpc 127.0.0.1:${r.ports.grpc}, http :${r.ports.http}, metrics :${r.ports.metrics}; models ${r.models.join(', ')}`);
     },
     stop: async () => log((await stop()) ? 'stopped' : 'no pid file: nothing to stop'),
