@@ -23,9 +23,12 @@ function run(cmd, args, opts = {}) {
 }
 
 const hasPackage = (name) => spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' }).stdout?.includes('install ok installed');
+const hasCommand = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+// What each Debian package provides here; a tool already on the PATH (e.g. pyenv's python3) is enough.
+const PROVIDES = { 'build-essential': () => hasCommand('make') && hasCommand('g++'), python3: () => hasCommand('python3'), ripgrep: () => fs.existsSync('/usr/bin/rg') };
 
 function aptInstall(names) {
-  const missing = names.filter((n) => !hasPackage(n));
+  const missing = names.filter((n) => !(PROVIDES[n] ? PROVIDES[n]() : hasPackage(n)));
   if (!missing.length) return;
   if (process.getuid && process.getuid() !== 0) {
     throw new Error(`code-server needs the Debian packages ${missing.join(', ')}: run  sudo apt-get install -y ${missing.join(' ')}`);

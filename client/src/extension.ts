@@ -30,7 +30,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Portal
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, rust),
     vscode.window.onDidChangeActiveTextEditor(track),
     client.onNotification(StatusNotification, (p: StatusParams) => status.update(p)),
-    client.onDidChangeState((e) => { if (e.newState === State.Stopped) status.stopped('language server stopped (Restart Server starts it)'); }));
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Stopped) status.stopped('language server stopped (Restart Server starts it)');
+      if (e.newState === State.Running) status.started();
+    }));
   services = { client, output, status, rust, warnings, lastPython: () => lastPython };
   registerCommands(context, services);
   try {

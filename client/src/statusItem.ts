@@ -27,6 +27,11 @@ export class StatusItem implements vscode.Disposable {
   /** The confidence of a translation this client asked for (the server may not have said yet). */
   confidence(c: number) { this.status = { ...this.status, lastConfidence: c }; this.render(); }
 
+  /** The server (re)started: an error from before no longer describes it; it reports its own state next. */
+  started() {
+    if (this.status.health === 'error') { this.status = { ...this.status, health: 'ok', message: undefined }; this.render(); }
+  }
+
   /** The server is not running (crashed for good, or failed to start). */
   stopped(message: string) { this.status = { ...this.status, health: 'error', message }; this.render(); }
 

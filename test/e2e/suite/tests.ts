@@ -285,6 +285,24 @@ export function registerTests(ws: string, userData: string) {
     await until('the status item back on embedded', () => /Portalis: embedded/.test(a.status.current().text) && a.status.current().health !== 'error');
   });
 
+  test('restart server: the command restarts the language server, which answers again', async () => {
+    const a = await api();
+    const stopped: number[] = [];
+    const sub = a.client.onDidChangeState((e: { newState: number }) => stopped.push(e.newState));
+    try {
+      await vscode.commands.executeCommand('portalis.restartServer');
+    } finally {
+      sub.dispose();
+    }
+    assert.ok(a.client.isRunning(), 'not running after Restart Server');
+    assert.ok(stopped.length >= 2, `the client did not go through stop/start: ${stopped}`);
+    assert.notStrictEqual(a.status.current().health, 'error');
+    const editor = await open(shapes);
+    selectLines(editor, lineOf(editor.document, 'def area'), lineOf(editor.document, 'def area') + 1);
+    const r = await vscode.commands.executeCommand<Shown>('portalis.translateSelection');
+    assert.match(r?.rust ?? '', /fn area/);
+  });
+
   test('crash: a killed language server is restarted and answers again', async () => {
     const a = await api();
     const serverPid = () => fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).find((pid) => {
@@ -300,6 +318,7 @@ export function registerTests(ws: string, userData: string) {
     const after = await until('a new server process', () => { const p = serverPid(); return p && p !== before && a.client.isRunning() ? p : undefined; });
     assert.notStrictEqual(after, before);
     await until('the restart notice', () => portalisLog(userData).includes('The Portalis language server stopped unexpectedly and was restarted.'));
+    await until('the status item to recover', () => a.status.current().health !== 'error' && a.status.current().text.includes('Portalis: embedded'));
     const editor = await open(shapes);
     selectLines(editor, lineOf(editor.document, 'def area'), lineOf(editor.document, 'def area') + 1);
     const r = await vscode.commands.executeCommand<Shown>('portalis.translateSelection');
