@@ -2,6 +2,8 @@
 const assert = require('assert');
 const { triton, url, metrics } = require('./helpers');
 
+const metricsUrl = `http://127.0.0.1:${process.env.TRITON_TEST_METRICS_PORT || 18102}/metrics`;
+
 describe('metrics endpoint', function () {
   it('nv_inference_request_success and portalis_* counters move with requests', async () => {
     const c = new triton.TritonClient({ url, timeoutMs: 30000 });
@@ -26,6 +28,10 @@ describe('metrics endpoint', function () {
       assert.strictEqual(delta(`portalis_cache_hits_total{${m}}`), 1);
       assert.strictEqual(delta(`portalis_confidence_count{${m}}`), 2);
       assert.ok(Object.keys(after).some((k) => k.startsWith('portalis_confidence_bucket{') && k.includes('le="0.9"')));
+      // The client reads the same endpoint.
+      const mc = new triton.TritonClient({ url, metricsUrl });
+      const text = await mc.metrics().finally(() => mc.close());
+      assert.match(text, /^portalis_translations_total\{model="translation_model",outcome="ok"\} \d+/m);
     } finally {
       c.close();
     }

@@ -11,6 +11,7 @@
  *   // r = { rust_code, confidence_score, metadata, warnings, suggestions }
  *   for await (const part of c.inferStream('interactive_stream', { python_code })) { ... }
  *   const b = await c.inferFiles('batch_processor', [{ name: 'a.py', code }], { check: true });
+ *   const text = await c.metrics();         // Prometheus text of the metrics port (metricsUrl)
  *   c.close();
  *
  * - One gRPC channel per client, shared by the inference and health services.
@@ -26,6 +27,8 @@
  *   overrides): ship proto/ with the bundle.
  */
 import * as fs from 'fs';
+import * as http from 'http';
+import * as https from 'https';
 import * as path from 'path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
@@ -37,6 +40,8 @@ export interface TritonClientOptions {
   tls?: boolean | { ca?: string; cert?: string; key?: string };
   /** Extra attempts on UNAVAILABLE (default 2). */
   retries?: number;
+  /** Prometheus endpoint for metrics() (default http://<grpc host>:8002/metrics). */
+  metricsUrl?: string;
 }
 
 export interface TranslationInput {
@@ -161,6 +166,7 @@ function parseUrl(url: string): { address: string; tls: boolean } {
 export class TritonClient {
   readonly address: string;
   readonly timeoutMs: number;
+  readonly metricsUrl: string;
   private readonly retries: number;
   private readonly inference: any;
   private readonly health: any;
@@ -171,6 +177,7 @@ export class TritonClient {
     if (!address) throw new Error('Triton url is empty');
     this.address = address;
     this.timeoutMs = opts.timeoutMs ?? 2000;
+    this.metricsUrl = opts.metricsUrl ?? `http://${address.replace(/:\d+$/, '')}:8002/metrics`;
     this.retries = opts.retries ?? 2;
     const t = opts.tls;
     const creds = t || tls
@@ -311,6 +318,21 @@ export class TritonClient {
       call.end();
       if (!done) call.cancel();
     }
+  }
+
+  /** The Prometheus text of the metrics endpoint (Triton's nv_* and the models' portalis_*). */
+  metrics(timeoutMs = this.timeoutMs): Promise<string> {
+    const get = this.metricsUrl.startsWith('https:') ? https.get : http.get;
+    return new Promise((resolve, reject) => {
+      const req = get(this.metricsUrl, { timeout: timeoutMs }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => { body += c; });
+        res.on('end', () => (res.statusCode === 200 ? resolve(body) : reject(new Error(`metrics: HTTP ${res.statusCode}`))));
+      });
+      req.on('timeout', () => req.destroy(new Error('metrics: timed out')));
+      req.on('error', reject);
+    });
   }
 
   close(): void {
