@@ -2,12 +2,12 @@
 # Checks a running Portalis Triton: server live + ready, every Portalis model ready, metrics
 # endpoint up. Exit 0 when healthy, 1 otherwise (usable from cron, CI or a probe).
 #   deploy/scripts/health-check.sh [--url http://127.0.0.1:8000] [--metrics-url http://127.0.0.1:8002]
-#                                  [--models interactive_api,translation_model,batch_processor]
+#                                  [--models interactive_api,interactive_stream,translation_model,batch_processor]
 set -euo pipefail
 
 url="${TRITON_URL:-http://127.0.0.1:8000}"
 metrics_url="${TRITON_METRICS_URL:-http://127.0.0.1:8002}"
-models="${PORTALIS_MODELS:-interactive_api,translation_model,batch_processor}"
+models="${PORTALIS_MODELS:-interactive_api,interactive_stream,translation_model,batch_processor}"
 api_key="${PORTALIS_API_KEY:-}"
 
 while [[ $# -gt 0 ]]; do
