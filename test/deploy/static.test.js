@@ -388,6 +388,19 @@ describe('Dockerfile', () => {
   });
 });
 
+describe('model repository, as the image serves it', () => {
+  it('every model has the GPU config that --model-config-name=gpu selects, with GPU instances', () => {
+    const repo = path.join(root, 'model_repository');
+    const models = fs.readdirSync(repo).filter((m) => fs.existsSync(path.join(repo, m, 'config.pbtxt')));
+    assert.ok(models.length >= 3, `models: ${models}`);
+    for (const m of models) {
+      const gpu = path.join(repo, m, 'configs', 'gpu.pbtxt');
+      assert.ok(fs.existsSync(gpu), `${m}/configs/gpu.pbtxt`);
+      assert.match(fs.readFileSync(gpu, 'utf8'), /instance_group[\s\S]*kind:\s*KIND_GPU/, `${m} GPU config asks for KIND_GPU`);
+    }
+  });
+});
+
 describe('YAML and shell lint', () => {
   it('yamllint passes on every YAML file in deploy/', () => {
     const r = run(tools().yamllint, ['-c', path.join(deploy, '.yamllint'), '--strict', deploy]);
