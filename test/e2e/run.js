@@ -3,7 +3,8 @@
 // chromium). 1) installs the built VSIX, 2) runs test/e2e/suite inside the extension host (the
 // harness fails unless the suite's results file says every test passed: the host exits 0 either
 // way), 3) a UI smoke test: F1 → "Portalis: Translate Selection to Rust" → the Rust editor shows;
-// screenshot in .cache/e2e/. Fails on browser errors that concern the extension.
+// screenshot in .cache/e2e/. Fails on browser errors and extension host log errors that concern
+// the extension.
 // Usage: node test/e2e/run.js [--update-screenshot]   (copies the screenshot to docs/screenshot.png)
 const esbuild = require('esbuild');
 const fs = require('fs');
@@ -22,6 +23,18 @@ const SUITE_LIMIT_MS = 300_000; // hang guard only: the suite normally takes sec
 // Browser console errors that are expected offline and say nothing about the extension.
 const NOISE = [/127\.0\.0\.1:9\b/, /gallery/i, /favicon/i, /service ?worker/i, /Failed to load resource/i, /marketplace/i, /vscode-cdn|update\.code\.visualstudio/i, /webview/i];
 const matters = (text) => !NOISE.some((re) => re.test(text)) && /portalis|extension host|ExtensionService|activat/i.test(text);
+
+/** `[error]` entries (with their stack lines) of the extension host logs that involve Portalis. */
+function extensionHostErrors(userData) {
+  const logs = [];
+  const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
+    const p = path.join(d, e.name);
+    if (e.isDirectory()) walk(p); else if (e.name === 'remoteexthost.log') logs.push(p);
+  });
+  walk(path.join(userData, 'logs'));
+  return logs.flatMap((f) => fs.readFileSync(f, 'utf8').split(/\n(?=\d{4}-\d\d-\d\d )/))
+    .filter((entry) => / \[error\] /.test(entry) && /portalis/i.test(entry));
+}
 
 async function buildSuite(dir, resultsFile, workspace, userData) {
   await esbuild.build({
@@ -99,6 +112,8 @@ async function main() {
     console.log(`  ✓ UI: F1 → Portalis: Translate Selection to Rust shows the Rust editor (${Date.now() - u0} ms); screenshot ${path.relative(root, shot)}`);
     if (process.argv.includes('--update-screenshot')) fs.copyFileSync(shot, path.join(root, 'docs', 'screenshot.png'));
     if (errors.length) throw new Error(`browser errors concerning the extension:\n  ${errors.join('\n  ')}`);
+    const hostErrors = extensionHostErrors(dirs.userData);
+    if (hostErrors.length) throw new Error(`extension host errors concerning the extension:\n${hostErrors.join('\n')}`);
     console.log(`e2e: all passed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } finally {
     fs.writeFileSync(path.join(artifacts, 'browser-errors.log'), consoleLog.join('\n') + '\n');
