@@ -8,7 +8,7 @@ const fs = require('fs');
 const path = require('path');
 const yaml = require('js-yaml');
 const { root, deploy, tools, run, tmpDir, metricNames, substituteGrafana, family } = require('./helpers');
-const { startTriton, startPrometheus, startNodeExporter, stopPid, get, waitFor, families, query } = require('./local-stack');
+const { startTriton, startPrometheus, startNodeExporter, composeConfig, k8sConfig, stopPid, get, waitFor, families, query } = require('./local-stack');
 const { assembleImage } = require('./image-layout');
 
 const exported = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'exported-metrics.json'), 'utf8'));
@@ -21,7 +21,7 @@ function loadClient() {
 }
 
 describe('local stack: real tritonserver + real Prometheus', function () {
-  let dir, image, triton, nodeExporter, prom, client, scrape;
+  let dir, image, triton, nodeExporter, prom, promK8s, client, scrape;
   const apiKey = crypto.randomBytes(12).toString('hex');
 
   before(async function () {
@@ -29,11 +29,15 @@ describe('local stack: real tritonserver + real Prometheus', function () {
     image = assembleImage(path.join(dir, 'image'));
     triton = await startTriton({ apiKey, logFile: path.join(dir, 'triton.log'), repository: path.join(image.layout, 'model_repository'), env: image.env });
     nodeExporter = await startNodeExporter({ binary: tools().nodeExporter, dir });
-    prom = await startPrometheus({
-      prometheus: tools().prometheus,
-      targets: { triton: `127.0.0.1:${triton.ports.metrics}`, node: `127.0.0.1:${nodeExporter.port}` },
-      dir: path.join(dir, 'prom'),
-    });
+    const targets = { triton: `127.0.0.1:${triton.ports.metrics}`, node: `127.0.0.1:${nodeExporter.port}` };
+    prom = await startPrometheus({ prometheus: tools().prometheus, dir: path.join(dir, 'prom'), build: (port) => composeConfig(targets, port) });
+    // The in-cluster config, fed the pod metadata Kubernetes discovery would give: our pod
+    // (annotated, address on the HTTP port) and an unannotated pod that must be ignored.
+    const pods = [
+      { address: `127.0.0.1:${triton.ports.http}`, namespace: 'portalis', pod: 'portalis-triton-5d8f-abcde', annotations: { scrape: 'true', port: String(triton.ports.metrics) } },
+      { address: `127.0.0.1:${nodeExporter.port}`, namespace: 'portalis', pod: 'something-else', annotations: { scrape: 'false', port: '' } },
+    ];
+    promK8s = await startPrometheus({ prometheus: tools().prometheus, dir: path.join(dir, 'prom-k8s'), build: () => k8sConfig(pods, path.join(dir, 'prom-k8s')) });
     const TritonClient = loadClient();
     client = new TritonClient({ url: `127.0.0.1:${triton.ports.grpc}`, timeoutMs: 60000, apiKey });
     // Traffic: stateless translations, one interactive session, one program with a diagnostic.
@@ -50,6 +54,7 @@ describe('local stack: real tritonserver + real Prometheus', function () {
   after(async function () {
     if (client) client.close();
     if (prom) await stopPid(prom.child);
+    if (promK8s) await stopPid(promK8s.child);
     if (nodeExporter) await stopPid(nodeExporter.child);
     if (triton) await stopPid(triton.child);
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
@@ -181,6 +186,35 @@ describe('local stack: real tritonserver + real Prometheus', function () {
     }, 30000);
     assert.strictEqual(loaded.length, rules.length);
     for (const r of loaded) assert.strictEqual(r.health, 'ok', `${r.name}: ${r.lastError || ''}`);
+  });
+
+  it('prometheus-k8s.yml: the annotated pod is scraped on its annotated port with pod/namespace labels, others ignored', async () => {
+    const up = await waitFor('k8s job scraped', async () => {
+      const d = await query(promK8s.url, 'up{job="triton"}');
+      return d.result.length ? d.result : null;
+    }, 60000);
+    assert.strictEqual(up.length, 1, JSON.stringify(up));
+    assert.deepStrictEqual([up[0].metric.namespace, up[0].metric.pod, up[0].metric.instance, up[0].value[1]],
+      ['portalis', 'portalis-triton-5d8f-abcde', `127.0.0.1:${triton.ports.metrics}`, '1']);
+  });
+
+  it('the Prometheus adapter rule computes the HPA metric per pod from the in-cluster series', async () => {
+    const rule = yaml.load(fs.readFileSync(path.join(deploy, 'k8s', 'prometheus-adapter', 'config.yaml'), 'utf8')).rules[0];
+    // Its seriesQuery finds the series, with the labels its resource overrides map to objects.
+    const series = await waitFor('adapter series', async () => {
+      const d = await query(promK8s.url, rule.seriesQuery);
+      return d.result.length ? d.result : null;
+    }, 60000);
+    for (const o of Object.keys(rule.resources.overrides)) assert.ok(series.every((x) => x.metric[o]), `series carry ${o}`);
+    // Its metricsQuery, filled in as the adapter does for GET …/pods/*/triton_queue_avg_us.
+    const expr = rule.metricsQuery.replace(/<<\.LabelMatchers>>/g, 'namespace="portalis",pod=~"portalis-triton-5d8f-abcde"').replace(/<<\.GroupBy>>/g, 'pod');
+    const v = await waitFor('adapter metric', async () => {
+      const d = await query(promK8s.url, expr);
+      return d.result.length ? d.result : null;
+    }, 60000);
+    assert.strictEqual(v.length, 1);
+    assert.strictEqual(v[0].metric.pod, 'portalis-triton-5d8f-abcde');
+    assert.ok(Number.isFinite(Number(v[0].value[1])) && Number(v[0].value[1]) >= 0, JSON.stringify(v));
   });
 
   it('every dashboard query runs on the live Prometheus without error', async () => {

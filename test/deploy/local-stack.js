@@ -133,20 +133,53 @@ async function startNodeExporter({ binary, dir }) {
 }
 
 /**
- * The Debian Prometheus on loopback with deploy/monitoring/prometheus.yml adapted: its targets
- * mapped to the local ports (`targets`: job → host:port), jobs with nothing to scrape here
- * (dcgm: no GPU) dropped, scraped every second, the deploy alert rules loaded.
- * Resolves {child, url, dir}.
+ * The compose Prometheus config (deploy/monitoring/prometheus.yml) for loopback: its targets
+ * mapped to local ports (`targets`: job → host:port; the prometheus job is its own port), jobs
+ * with nothing to scrape here (dcgm: no GPU) dropped, the deploy alert rules loaded.
  */
-async function startPrometheus({ prometheus, targets: given, dir }) {
-  const port = await freePort();
-  const targets = { ...given, prometheus: `127.0.0.1:${port}` }; // its self-scrape job
+function composeConfig(targets, port) {
   const cfg = yaml.load(fs.readFileSync(path.join(deploy, 'monitoring', 'prometheus.yml'), 'utf8'));
+  const all = { ...targets, prometheus: `127.0.0.1:${port}` };
+  cfg.scrape_configs = cfg.scrape_configs.filter((j) => j.job_name in all);
+  for (const j of cfg.scrape_configs) j.static_configs[0].targets = [all[j.job_name]];
+  return cfg;
+}
+
+/**
+ * The in-cluster config (deploy/monitoring/prometheus-k8s.yml) for loopback: the triton job's
+ * Kubernetes pod discovery replaced by file discovery of `pods` — targets carrying the same
+ * __meta_kubernetes_* labels the pod role sets — so its relabelling runs unchanged.
+ * pods: [{address, namespace, pod, annotations: {scrape, port}}].
+ */
+function k8sConfig(pods, dir) {
+  const cfg = yaml.load(fs.readFileSync(path.join(deploy, 'monitoring', 'prometheus-k8s.yml'), 'utf8'));
+  const sd = path.join(dir, 'pods.json');
+  fs.writeFileSync(sd, JSON.stringify(pods.map((p) => ({
+    targets: [p.address],
+    labels: {
+      __meta_kubernetes_namespace: p.namespace,
+      __meta_kubernetes_pod_name: p.pod,
+      __meta_kubernetes_pod_annotation_prometheus_io_scrape: p.annotations.scrape,
+      __meta_kubernetes_pod_annotation_prometheus_io_port: p.annotations.port,
+    },
+  }))));
+  cfg.scrape_configs = cfg.scrape_configs.filter((j) => j.job_name === 'triton');
+  const job = cfg.scrape_configs[0];
+  delete job.kubernetes_sd_configs;
+  job.file_sd_configs = [{ files: [sd], refresh_interval: '1s' }];
+  return cfg;
+}
+
+/**
+ * The Debian Prometheus on loopback, scraping and evaluating every second, with the config
+ * `build(port)` returns and the deploy alert rules. Resolves {child, url, dir}.
+ */
+async function startPrometheus({ prometheus, dir, build }) {
+  const port = await freePort();
+  fs.mkdirSync(path.join(dir, 'rules'), { recursive: true });
+  const cfg = build(port);
   cfg.global.scrape_interval = '1s';
   cfg.global.evaluation_interval = '1s';
-  cfg.scrape_configs = cfg.scrape_configs.filter((j) => j.job_name in targets);
-  for (const j of cfg.scrape_configs) j.static_configs[0].targets = [targets[j.job_name]];
-  fs.mkdirSync(path.join(dir, 'rules'), { recursive: true });
   for (const f of fs.readdirSync(path.join(deploy, 'monitoring', 'rules'))) {
     fs.copyFileSync(path.join(deploy, 'monitoring', 'rules', f), path.join(dir, 'rules', f));
   }
@@ -176,4 +209,4 @@ async function query(url, expr) {
   return body.data;
 }
 
-module.exports = { deploymentFlags, startNodeExporter, freePort, get, waitFor, stopPid, startTriton, startPrometheus, families, query, sleep };
+module.exports = { deploymentFlags, startNodeExporter, composeConfig, k8sConfig, freePort, get, waitFor, stopPid, startTriton, startPrometheus, families, query, sleep };
