@@ -2,7 +2,8 @@
 // Load test for a Portalis Triton server through the project's own gRPC client (TritonClient):
 // editor-like sessions (one Triton sequence each) in three phases — ramp (sessions added one by
 // one), steady (constant sessions), spike (sessions multiplied) — bounded in time and requests.
-// Prints P50/P95/P99 latency, throughput and error rate per phase; writes a JSON report.
+// Prints P50/P95/P99 latency, throughput (requests and Python lines per second) and error rate
+// per phase; writes a JSON report.
 //
 //   npm run loadtest                                  # local real server, 127.0.0.1:8001
 //   npm run loadtest -- --quick                       # a few seconds (used by test:deploy)
@@ -44,7 +45,11 @@ function parseArgs(argv) {
       case '--timeout-ms': o.timeoutMs = num(next(), 'timeout-ms'); break;
       case '--report': o.report = path.resolve(next()); break;
       case '--quick': Object.assign(o, { sessions: 3, spikeFactor: 2, ramp: 3, steady: 4, spike: 3, maxRequests: 3000 }); break;
-      case '-h': case '--help': process.stdout.write(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 14).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n'); process.exit(0);
+      case '-h': case '--help': {
+        const lines = fs.readFileSync(__filename, 'utf8').split('\n').slice(1);
+        process.stdout.write(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+        process.exit(0);
+      }
       default: throw new Error(`unknown option ${a} (see --help)`);
     }
   }
@@ -79,7 +84,7 @@ function summarize(name, stats, seconds, sessions) {
   const r = (x) => (x === null ? null : Math.round(x * 10) / 10);
   return {
     phase: name, sessions, seconds: r(seconds), requests: total, ok: stats.ok, errors: stats.errors,
-    errorRate: total ? stats.errors / total : 0, throughputPerSec: r(stats.ok / seconds),
+    errorRate: total ? stats.errors / total : 0, throughputPerSec: r(stats.ok / seconds), pythonLinesPerSec: r(stats.lines / seconds),
     p50Ms: r(percentile(lat, 50)), p95Ms: r(percentile(lat, 95)), p99Ms: r(percentile(lat, 99)), maxMs: r(lat[lat.length - 1] ?? null),
     errorSamples: stats.errorSamples,
   };
@@ -110,6 +115,7 @@ async function main() {
           await client.infer(o.model, { python_code: code }, o.stateless ? {} : { sequenceId, start: first });
           stats.latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
           stats.ok++;
+          stats.lines += code.split('\n').length - 1;
         } catch (e) {
           stats.errors++;
           if (stats.errorSamples.length < 5) stats.errorSamples.push(String(e && e.message || e).slice(0, 300));
@@ -121,7 +127,7 @@ async function main() {
     }
 
     async function phase(name, seconds, sessionsAt) {
-      const stats = { latencies: [], ok: 0, errors: 0, errorSamples: [] };
+      const stats = { latencies: [], ok: 0, errors: 0, lines: 0, errorSamples: [] };
       const t0 = Date.now();
       const until = t0 + seconds * 1000;
       const running = [];
@@ -138,7 +144,7 @@ async function main() {
       phases.push(s);
       const f = (x) => (x === null ? '-' : x.toFixed(1));
       console.log(`${name.padEnd(7)} sessions ${String(peak).padStart(3)}  requests ${String(s.requests).padStart(6)}  ` +
-        `${f(s.throughputPerSec).padStart(7)} req/s  P50 ${f(s.p50Ms)} ms  P95 ${f(s.p95Ms)} ms  P99 ${f(s.p99Ms)} ms  ` +
+        `${f(s.throughputPerSec).padStart(7)} req/s ${f(s.pythonLinesPerSec).padStart(7)} lines/s  P50 ${f(s.p50Ms)} ms  P95 ${f(s.p95Ms)} ms  P99 ${f(s.p99Ms)} ms  ` +
         `errors ${(s.errorRate * 100).toFixed(2)}%`);
       for (const e of s.errorSamples) console.log(`        error: ${e}`);
     }

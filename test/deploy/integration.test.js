@@ -242,6 +242,7 @@ describe('local stack: real tritonserver + real Prometheus', function () {
       assert.ok(p.requests > 0, `${p.phase} sent requests`);
       assert.strictEqual(p.errors, 0, `${p.phase}: ${p.errorSamples.join('; ')}`);
       assert.ok(p.p50Ms <= p.p95Ms && p.p95Ms <= p.p99Ms, 'percentiles are ordered');
+      assert.ok(p.pythonLinesPerSec > p.throughputPerSec, 'every request carries more than one line');
     }
     assert.ok(rep.requests <= 3000, 'bounded by --max-requests');
     assert.match(r.out, /steady .*P95 [\d.]+ ms/);
