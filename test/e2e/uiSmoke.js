@@ -1,6 +1,7 @@
 // UI smoke test through the real workbench, the way a user does it: open shapes.py, select the
 // `area` function, F1 → "Portalis: Translate Selection to Rust" → Enter, then the Rust editor
-// must be visible beside the Python with the translated function. Saves a screenshot.
+// must be visible beside the Python with the translated function (screenshot); Ctrl+Alt+R on
+// another selection updates that tab; the language status hover shows backend and confidence.
 const fs = require('fs');
 const path = require('path');
 const { URL } = require('url');
@@ -47,6 +48,30 @@ async function smoke(page, url, shot) {
   if (!/fn area\(w: f64, h: f64\) -> f64/.test(text)) throw new Error(`UI smoke: the Rust editor shows:\n${text}`);
   await page.waitForTimeout(500); // let the status bar settle for the picture; nothing is asserted after it
   await page.screenshot({ path: shot });
+
+  // The keybinding: select the Point class in the Python, Ctrl+Alt+R, the same Rust tab updates.
+  const pyLines = fs.readFileSync(path.join(folder, 'shapes.py'), 'utf8').split('\n');
+  const from = pyLines.findIndex((l) => l.startsWith('@dataclass')) + 1;
+  const to = pyLines.findIndex((l) => l.includes('return math.sqrt')) + 1;
+  await page.locator('.editor-group-container', { has: page.locator('.tab.active[aria-label*="shapes.py"]') }).locator('.view-lines').click();
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible', timeout: STEP_MS });
+  await page.keyboard.insertText(String(from));
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Home');
+  for (let i = from; i < to; i++) await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.press('Control+Alt+R');
+  await rustEditor.locator('.view-lines >> text=/struct\\s+Point/').waitFor({ timeout: STEP_MS });
+  step('Ctrl+Alt+R updated the Rust tab');
+
+  // The language status item ({} in the status bar) shows the backend and the last confidence.
+  await page.locator('[id="status.languageStatus"]').hover();
+  const hover = page.locator('.monaco-hover, .context-view').filter({ hasText: 'Portalis: embedded' });
+  await hover.first().waitFor({ timeout: STEP_MS });
+  const hoverText = (await hover.first().innerText()).replace(/\u00a0/g, ' ');
+  if (!/last confidence \d\.\d\d/.test(hoverText)) throw new Error(`UI smoke: the language status shows:\n${hoverText}`);
+  await page.screenshot({ path: shot.replace(/\.png$/, '-status.png') });
 }
 
 module.exports = { smoke };
