@@ -107,6 +107,13 @@ function isTriton(pid) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Kills what is left of a dead server's process group (it was started detached, so the group
+ * is its own): python-backend stubs outlive a SIGKILLed server, and their engine workers too. */
+function reapGroup(pid) {
+  if (!(pid > 0) || alive(pid)) return;
+  try { process.kill(-pid, 'SIGKILL'); } catch { /* no process left in the group */ }
+}
+
 /**
  * Launches tritonserver and resolves when the server and every model are ready.
  * opts: {http, grpc, metrics, repositories: [dirs], models: [names] (explicit loading),
@@ -125,6 +132,7 @@ async function start(opts = {}) {
       if (!opts.reuse) throw new Error(`tritonserver already running (pid ${old}, ${pidFile}); run \`npm run triton:stop\` first`);
       return waitReady(p, opts, old, pidFile, pidFile.replace(/\.pid$/, '.log'), () => null);
     }
+    reapGroup(old);
     fs.rmSync(pidFile);
   }
   const repos = opts.repositories || [path.join(root, 'model_repository')];
@@ -195,6 +203,7 @@ async function stop(opts = {}) {
     if (alive(pid)) process.kill(pid, 'SIGKILL');
     while (alive(pid)) await sleep(50);
   }
+  reapGroup(pid);
   fs.rmSync(pidFile, { force: true });
   return true;
 }
