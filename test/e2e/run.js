@@ -65,6 +65,10 @@ async function main() {
   const log = path.join(artifacts, 'code-server.log');
   fs.writeFileSync(log, '');
   let server, context;
+  // Ctrl-C must not leave code-server (its own process group) running.
+  const interrupted = async () => { if (server) await server.stop(); fs.rmSync(base, { recursive: true, force: true }); process.exit(130); };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   const errors = [];
   const consoleLog = []; // every browser error, kept as an artifact for reading
   const t0 = Date.now();
