@@ -229,6 +229,11 @@ describe('local stack: real tritonserver + real Prometheus', function () {
       return d.result.some((r) => r.metric.model === 'translation_model') ? d : null;
     }, 60000);
     assert.ok(rate.result.every((r) => Number(r.value[1]) >= 0));
+    // Triton's summaries really carry the three quantiles the latency panel plots.
+    for (const t of dashboard.panels.find((p) => p.title.startsWith('Latency P50')).targets) {
+      const d = await query(prom.url, substituteGrafana(t.expr));
+      assert.ok(d.result.some((r) => r.metric.model === 'translation_model'), `${t.legendFormat}: ${JSON.stringify(d.result)}`);
+    }
   });
 
   it('a short load test against the local server: three phases, no errors, a JSON report', () => {
