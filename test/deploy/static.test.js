@@ -102,7 +102,7 @@ describe('Prometheus configuration and alert rules', () => {
     const r = run(tools().promtool, ['check', 'rules', path.join(monitoring, 'rules', 'portalis-alerts.yml')]);
     assert.strictEqual(r.status, 0, r.out);
     const names = yaml.load(read('monitoring/rules/portalis-alerts.yml')).groups.flatMap((g) => g.rules.map((x) => x.alert));
-    assert.deepStrictEqual(names.sort(), ['PortalisGpuIdleWithTraffic', 'PortalisGpuMemoryHigh', 'PortalisGpuTemperatureHigh',
+    assert.deepStrictEqual(names.sort(), ['PortalisEngineWorkerRestarts', 'PortalisGpuIdleWithTraffic', 'PortalisGpuMemoryHigh', 'PortalisGpuTemperatureHigh',
       'PortalisHighErrorRate', 'PortalisP95LatencyHigh', 'PortalisQueueBacklog', 'PortalisTritonDown']);
   });
 
@@ -122,7 +122,7 @@ describe('Prometheus configuration and alert rules', () => {
     // Proves the unit tests bite: move each threshold and the suite must fail.
     const rules = read('monitoring/rules/portalis-alerts.yml');
     const mutations = [['> 0.05', '> 0.5'], ['> 0.90', '> 0.99'], ['> 100000', '> 1000000'], ['> 20', '> 40'],
-      ['> 85', '> 95'], ['== 0', '== 2'], ['< 0.10', '< 0.01']];
+      ['> 85', '> 95'], ['== 0', '== 2'], ['< 0.10', '< 0.01'], ['> 3', '> 6']];
     const dir = tmpDir('portalis-mutants-');
     fs.mkdirSync(path.join(dir, 'rules'));
     fs.mkdirSync(path.join(dir, 'tests'));
