@@ -30,9 +30,14 @@ async function request(s: Services, params: TranslateParams): Promise<TranslateR
     (_p, token) => s.client.sendRequest<TranslateResult>(TranslateRequest, params, token)));
 }
 
-/** The code action passes (uri, range) as JSON; the palette and keybinding pass nothing. */
+/**
+ * The code action passes (uri, range) as JSON; the editor context menu passes the editor's URI
+ * (the selection is the editor's); the palette and keybinding pass nothing.
+ */
 async function target(uriArg: unknown, rangeArg: unknown, kind: Kind): Promise<{ doc: vscode.TextDocument; range?: vscode.Range } | undefined> {
-  if (uriArg) {
+  const active = vscode.window.activeTextEditor;
+  const fromMenu = uriArg instanceof vscode.Uri && !rangeArg && active?.document.uri.toString() === uriArg.toString();
+  if (uriArg && !fromMenu) {
     const uri = uriArg instanceof vscode.Uri ? uriArg : vscode.Uri.parse(String(uriArg));
     const doc = await vscode.workspace.openTextDocument(uri);
     const r = rangeArg as LspRange | vscode.Range | undefined;

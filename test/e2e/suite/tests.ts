@@ -109,6 +109,16 @@ export function registerTests(ws: string, userData: string) {
     assert.match(doc.getText(), /fn distance\(&self, other: &Point\) -> f64/);
   });
 
+  test('context menu: the command gets the editor URI and still translates only the selection', async () => {
+    const editor = await open(shapes);
+    const at = lineOf(editor.document, 'def area');
+    selectLines(editor, at, at + 1);
+    const r = await vscode.commands.executeCommand<Shown>('portalis.translateSelection', editor.document.uri);
+    assert.ok(r, 'no translation');
+    assert.match(r.rust, /fn area\(w: f64, h: f64\) -> f64/);
+    assert.ok(!r.rust.includes('struct Point'), 'the whole file was translated instead of the selection');
+  });
+
   test('translate file: the whole file becomes a Rust program in its own view', async () => {
     await open(shapes);
     const r = await vscode.commands.executeCommand<Shown>('portalis.translateFile');
