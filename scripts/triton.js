@@ -38,6 +38,19 @@ function findPython() {
   throw new Error('no python3 found (set PORTALIS_PYTHON)');
 }
 
+/** Installs a missing Debian package when we may (root with apt-get), else explains what is missing. */
+function aptInstall(pkg, why) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const apt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (!isRoot || !apt) throw new Error(`${why}: install the ${pkg} package`);
+  log(`${why}: apt-get install -y ${pkg}`);
+  const get = () => spawnSync('apt-get', ['install', '-y', '-q', pkg], { stdio: 'inherit' }).status === 0;
+  // A fresh image has no package lists yet.
+  if (!get() && !(spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit' }).status === 0 && get())) {
+    throw new Error(`${why}: apt-get install ${pkg} failed`);
+  }
+}
+
 /** Creates the venv and the server folder once; later calls only read the marker. */
 function install() {
   if (fs.existsSync(marker)) {
@@ -49,13 +62,16 @@ function install() {
   // LIBDIR (pyenv); Debian's static python3.11 has it from the libpython3.11 package.
   const soname = `libpython${py.ver}.so.1.0`;
   const libDirs = [py.libdir, `/usr/lib/${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu`, '/usr/local/lib', '/usr/lib'];
-  const libpythonDir = libDirs.find((d) => d && fs.existsSync(path.join(d, soname)));
-  if (!libpythonDir) {
-    throw new Error(`no ${soname} for ${py.python} (looked in ${libDirs.join(', ')}); the Triton python backend stub needs it — install libpython${py.ver} (apt) or build Python with --enable-shared`);
-  }
+  const findLib = () => libDirs.find((d) => d && fs.existsSync(path.join(d, soname)));
+  if (!findLib()) aptInstall(`libpython${py.ver}`, `no ${soname} for ${py.python} (looked in ${libDirs.join(', ')}); the Triton python backend stub needs it`);
+  const libpythonDir = findLib();
   log(`installing ${PYTRITON} into ${path.relative(root, venv)} (once)`);
   fs.rmSync(venv, { recursive: true, force: true });
   fs.mkdirSync(cacheDir, { recursive: true });
+  // Debian splits venv support (ensurepip) into python3.X-venv.
+  if (spawnSync(py.python, ['-c', 'import ensurepip'], { stdio: 'ignore' }).status !== 0) {
+    aptInstall(`python${py.ver}-venv`, `${py.python} cannot create a venv (no ensurepip)`);
+  }
   execFileSync(py.python, ['-m', 'venv', venv], { stdio: 'inherit' });
   // numpy < 2: the wheel's python backend is built with pybind11 2.10 against numpy 1.x.
   execFileSync(path.join(venv, 'bin', 'pip'), ['install', '--disable-pip-version-check', '-q', PYTRITON, 'numpy<2'], { stdio: 'inherit' });
