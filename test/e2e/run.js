@@ -113,7 +113,7 @@ async function main() {
     const uiWorkspace = path.join(base, 'example');
     fs.cpSync(path.join(root, 'examples', 'workspace'), uiWorkspace, { recursive: true });
     await smoke(ui, `${server.url}/?folder=${encodeURIComponent(uiWorkspace)}`, shot);
-    console.log(`  ✓ UI: F1 → Portalis: Translate Selection to Rust shows the Rust editor (${Date.now() - u0} ms); screenshot ${path.relative(root, shot)}`);
+    console.log(`  ✓ UI: F1 → Portalis: Translate Selection to Rust shows the Rust editor; Ctrl+Alt+R updates it; the status hover shows backend + confidence (${Date.now() - u0} ms); screenshot ${path.relative(root, shot)}`);
     if (process.argv.includes('--update-screenshot')) fs.copyFileSync(shot, path.join(root, 'docs', 'screenshot.png'));
     if (errors.length) throw new Error(`browser errors concerning the extension:\n  ${errors.join('\n  ')}`);
     const hostErrors = extensionHostErrors(dirs.userData);
