@@ -11,6 +11,7 @@ const entries = [
   ['engine/src/index.ts', 'dist/engine.js'],          // the engine as a library
   ['server/src/server.ts', 'dist/server.js'],         // language server (--stdio / IPC)
   ['client/src/extension.ts', 'dist/extension.js', { external: ['vscode'] }], // VS Code extension
+  ['server/src/backends/triton/index.ts', 'dist/triton.js'], // Triton client for bench/loadtest/tests
 ];
 Promise.all(entries
   .filter(([src]) => fs.existsSync(path.join(root, src)))
