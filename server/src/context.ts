@@ -96,7 +96,7 @@ export class SessionContext {
 
   /**
    * Python source of the definitions `code` uses, directly or through other definitions, plus
-   * the imports of the files they come from. Definitions of `code` itself, and those of the
+   * the imports of its own file and of the files those definitions come from. Definitions of `code` itself, and those of the
    * same document overlapping `exclude` lines, are left out (they would be defined twice).
    */
   contextFor(uri: string, code: string, exclude?: [number, number]): string {
@@ -119,10 +119,12 @@ export class SessionContext {
       chosen.push(d);
       for (const id of identifiers(d.source)) if (!seen.has(id)) queue.push(id);
     }
-    if (!chosen.length) return '';
     const w = this.ws(this.workspaceOf(uri));
-    const imports = new Set<string>();
+    // The selection's own file imports come first: a selected method calling math.sqrt needs
+    // `import math` even when it uses no other known definition.
+    const imports = new Set<string>(w.files.get(uri)?.scan.imports ?? []);
     for (const d of chosen) for (const i of w.files.get(d.uri)?.scan.imports ?? []) imports.add(i);
+    if (!chosen.length && !imports.size) return '';
     // Stable order (the cache key depends on it): imports, then definitions by file and line.
     chosen.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.lines[0] - b.lines[0]));
     return [...imports].join('\n') + (imports.size ? '\n\n' : '') + chosen.map((d) => d.source).join('\n\n') + '\n';
