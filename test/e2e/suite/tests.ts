@@ -149,6 +149,10 @@ export function registerTests(ws: string, userData: string) {
     assert.strictEqual(evalDiag.range.start.line, 10);
     assert.strictEqual(evalDiag.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(evalDiag.message, /eval/);
+    // The code links to its docs page, shipped inside the installed extension.
+    const target = typeof evalDiag.code === 'object' ? evalDiag.code.target : undefined;
+    assert.ok(target && target.fragment === 'ptr060', `no docs link on PTR060: ${JSON.stringify(evalDiag.code)}`);
+    assert.ok(fs.existsSync(target.fsPath), `the docs page ${target.fsPath} is not in the installed extension`);
     const hint = diags.find((x) => codeOf(x) === 'PTR022' && x.range.start.line === 0);
     assert.ok(hint, `no PTR022 hint on line 1: ${JSON.stringify(diags.map((d) => [codeOf(d), d.range.start.line]))}`);
   });
