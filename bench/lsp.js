@@ -1,13 +1,19 @@
 #!/usr/bin/env node
 // LSP round trip of `portalis/translate` (run with `npm run bench:lsp`, which builds first).
 // Prints, never asserts. A real server (`node dist/server.js --stdio`) and a JSON-RPC client
-// over its stdio; the document holds a 50-line function and is already analysed. Two cases:
+// over its stdio; the document holds a 51-line function and is already analysed. The first two
+// cases select its first 50 lines, which is not a whole definition: the selection is translated
+// as a fragment (the path for partial selections, pasted text and documents not analysed):
 //   cached          the same selection again and again: the LRU cache answers (the cost is
 //                   the protocol, the document slice and the content hash)
 //   changed content every request follows a didChange that edits a literal inside the
 //                   function, so the engine translates the 50 lines again each time
 //                   (the background re-analysis of the document is debounced out of the loop)
-// Env: PORTALIS_BENCH_N (samples per case, default 200 cached / 60 changed).
+//   analysed document, new selection
+//                   a second document with five 50-line functions is edited, re-analysed
+//                   (a hover waits for the analysis, not timed), then each function is
+//                   selected in turn: answered from the analysis, no engine run
+// Env: PORTALIS_BENCH_N (samples per case, default 200 cached / 60 changed / 200 analysed).
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -19,8 +25,8 @@ const N = Number(process.env.PORTALIS_BENCH_N || 200);
 const N_CHANGED = Math.max(10, Math.round(N * 0.3));
 
 /** A 50-line function (loops, dicts, strings, arithmetic) with `seed` as one of its literals. */
-function fiftyLines(seed) {
-  return `def summarize(rows: list[tuple[str, int, float]], limit: int) -> dict[str, float]:
+function fiftyLines(seed, name = 'summarize') {
+  return `def ${name}(rows: list[tuple[str, int, float]], limit: int) -> dict[str, float]:
     totals: dict[str, float] = {}
     counts: dict[str, int] = {}
     best_name = ""
@@ -121,6 +127,35 @@ async function main() {
       changedServer.push(r.elapsedMs);
     }
     summary('changed content (engine runs)', changed, changedServer, performance.now() - t0);
+
+    // Five functions; each round edits one literal, waits for the re-analysis, then selects them all.
+    const FUNCS = 5;
+    const many = (seed) => Array.from({ length: FUNCS }, (_, k) => fiftyLines(seed + k, `summarize_${k}`)).join('\n\n') + '\n\nprint(summarize_0([("a", 2, 1.5)], 5))\n';
+    const fileMany = path.join(root, 'reports.py');
+    const um = uri(fileMany);
+    fs.writeFileSync(fileMany, many(10));
+    c.open(um, many(10));
+    await c.diagnostics(um);
+    const starts = many(10).split('\n').map((l, i) => (/^def /.test(l) ? i : -1)).filter((i) => i >= 0);
+    const ranges = starts.map((s) => ({ start: { line: s, character: 0 }, end: { line: s + 51, character: 0 } }));
+    const analysed = [], analysedServer = [];
+    const perRound = FUNCS * 4;
+    const rounds = Math.max(2, Math.ceil(N / perRound));
+    let wall = 0;
+    for (let round = 0; round < rounds; round++) {
+      c.change(um, many(20 + round));
+      await c.request('textDocument/hover', { textDocument: { uri: um }, position: { line: 0, character: 5 } });
+      t0 = performance.now();
+      for (let i = 0; i < perRound; i++) {
+        const t = performance.now();
+        const r = await c.request('portalis/translate', { uri: um, range: ranges[(i + round) % FUNCS] });
+        analysed.push(performance.now() - t);
+        analysedServer.push(r.elapsedMs);
+        if (!r.fromAnalysis || !r.rust.startsWith(`fn summarize_${(i + round) % FUNCS}(`)) throw new Error('not answered from the analysis: ' + r.rust.slice(0, 120));
+      }
+      wall += performance.now() - t0;
+    }
+    summary('analysed document, new selection', analysed, analysedServer, wall);
   } finally {
     await c.stop();
     fs.rmSync(root, { recursive: true, force: true });

@@ -31,6 +31,8 @@ export interface TranslateResult {
   /** The backend that produced this result (after any fallback). */
   backend: BackendName;
   elapsedMs: number;
+  /** True when a selection was answered from the open document's whole-file analysis (no new translation). */
+  fromAnalysis?: boolean;
 }
 
 /** `portalis/translateWorkspace` request: all .py files of the workspace into a Cargo crate. */

@@ -55,7 +55,7 @@ function useBackend(s: Settings) {
     status.setHealth('error', `${s.backend} backend unavailable: ${(e as Error).message}`);
   }
   status.setBackend(backend.name);
-  translator.cache.clear();
+  translator.newBackend();
   if (old) {
     const ids = translator.takeSessions();
     Promise.allSettled(ids.map((id) => old.endSession(id))).then(() => old.dispose())
@@ -182,7 +182,7 @@ connection.languages.inlineCompletion.on(async (p, token) => {
 
 connection.onRequest(TranslateRequest, async (p: TranslateParams, token: CancellationToken) => {
   await settingsReady;
-  return translateRequest(p, token, { documents, translator, context, settings: () => settings, onConfidence });
+  return translateRequest(p, token, { documents, translator, context, analyzer, settings: () => settings, onConfidence });
 });
 
 connection.onRequest(TranslateWorkspaceRequest, async (p: TranslateWorkspaceParams & { workDoneToken?: string | number }, token: CancellationToken) => {

@@ -10,6 +10,8 @@ export class Cancelled extends Error { constructor() { super('cancelled'); } }
 
 export class Translator {
   readonly cache = new TranslationCache();
+  /** Bumped when the backend is replaced: results from before (analyses too) are not reused. */
+  epoch = 0;
   /** Sessions the current backend has seen (Triton keeps a sequence per session). */
   private sessions = new Set<string>();
 
@@ -40,6 +42,9 @@ export class Translator {
       sub?.dispose();
     }
   }
+
+  /** A new backend: forget what the old one translated. */
+  newBackend() { this.cache.clear(); this.epoch++; }
 
   /** The backend is being replaced: hands over its sessions (to end them there) and forgets them. */
   takeSessions(): string[] { const ids = [...this.sessions]; this.sessions.clear(); return ids; }

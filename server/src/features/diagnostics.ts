@@ -12,7 +12,8 @@ import type { Settings } from '../settings';
 import { Cancelled, Translator } from '../translator';
 import { normUri, pathToUri } from '../uri';
 
-export interface Analysis { uri: string; version: number; text: string; result: BackendResult }
+/** A document version's whole-file translation; `epoch` is the translator's when it ran (see Translator.epoch). */
+export interface Analysis { uri: string; version: number; text: string; result: BackendResult; epoch: number }
 
 const SEVERITY: Record<TranslationDiagnostic['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
@@ -100,6 +101,7 @@ export class DocumentAnalyzer {
 
   private async run(doc: TextDocument, source: CancellationTokenSource): Promise<Analysis> {
     const text = doc.getText();
+    const epoch = this.deps.translator.epoch;
     const s = this.deps.settings();
     let result: BackendResult;
     const bytes = Buffer.byteLength(text, 'utf8');
@@ -111,7 +113,7 @@ export class DocumentAnalyzer {
       result = await this.deps.translator.translate({ code: text, fragment: false, filename: base.endsWith('.py') ? base : `${base}.py`, verify: false }, doc.uri, source.token);
     }
     if (source.token.isCancellationRequested) throw new Cancelled();
-    const a: Analysis = { uri: doc.uri, version: doc.version, text, result };
+    const a: Analysis = { uri: doc.uri, version: doc.version, text, result, epoch };
     this.analyses.set(doc.uri, a);
     this.deps.context.setRust(normUri(doc.uri), rustItems(result));
     if (!result.fatal) this.deps.onConfidence(result.confidence);
@@ -120,6 +122,12 @@ export class DocumentAnalyzer {
   }
 
   get(uri: string): Analysis | undefined { return this.analyses.get(uri); }
+
+  /** The analysis of this version when it is already running or queued (not merely debounced). */
+  inFlight(uri: string, version: number): Promise<Analysis> | undefined {
+    const p = this.pending.get(uri);
+    return p && p.version === version ? p.promise : undefined;
+  }
 
   /** A document was closed: its diagnostics go (batch results stay: they describe the crate). */
   forget(uri: string) {

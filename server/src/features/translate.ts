@@ -1,20 +1,26 @@
 // `portalis/translate`: a selection or pasted text is translated as a fragment with the session
 // context (definitions it uses) and without rustc; a whole document as a program, verified with
-// rustc. Ranges in the result are positions in the document.
+// rustc. Ranges in the result are positions in the document. A selection of whole definitions in
+// an open document is answered from the document's analysis when there is one for its current
+// text (features/analysedSelection.ts), which takes no new translation.
 import * as path from 'path';
 import { CancellationToken, LSPErrorCodes, ResponseError, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TranslateParams, TranslateResult, TranslationDiagnostic } from '../../../protocol/src/protocol';
+import type { Range, TranslateParams, TranslateResult, TranslationDiagnostic } from '../../../protocol/src/protocol';
 import type { SessionContext } from '../context';
 import { isPython, textOf } from '../documents';
+import { scanPython } from '../pyscan';
 import type { Settings } from '../settings';
 import { Cancelled, Translator } from '../translator';
 import { normUri } from '../uri';
+import { fromAnalysis } from './analysedSelection';
+import type { Analysis, DocumentAnalyzer } from './diagnostics';
 
 interface Deps {
   documents: TextDocuments<TextDocument>;
   translator: Translator;
   context: SessionContext;
+  analyzer: DocumentAnalyzer;
   settings: () => Settings;
   onConfidence: (c: number) => void;
 }
@@ -38,6 +44,7 @@ export async function translateRequest(p: TranslateParams, token: CancellationTo
   let fragment = true;
   let offset = { line: 0, character: 0 };
   let excludeLines: [number, number] | undefined;
+  let open: { doc: TextDocument; text: string } | undefined;
   if (typeof p.text === 'string') {
     code = p.text; // pasted Python: the uri (any language) only picks the workspace context
   } else {
@@ -47,6 +54,7 @@ export async function translateRequest(p: TranslateParams, token: CancellationTo
     const src = textOf(deps.documents, p.uri);
     if (!src) throw bad(`cannot read ${p.uri}: not open in the editor and not readable on disk`);
     if (p.range) {
+      if (src.doc) open = { doc: src.doc, text: src.text };
       const sel = slice(src.text, p.range);
       code = sel.code;
       const start = p.range.start.line < p.range.end.line || (p.range.start.line === p.range.end.line && p.range.start.character <= p.range.end.character) ? p.range.start : p.range.end;
@@ -66,11 +74,25 @@ export async function translateRequest(p: TranslateParams, token: CancellationTo
     throw bad(`the ${what} is ${bytes} bytes, over the ${setting} limit of ${limit} bytes: translate a smaller part or raise the setting`);
   }
   const uri = normUri(p.uri);
+  // The context is needed by a fragment only (and to size one): computed once, when first needed.
   let context: string | undefined;
-  if (fragment) {
-    deps.context.ensureScanned(uri);
-    context = deps.context.contextFor(uri, code, excludeLines) || undefined;
+  let contextDone = !fragment;
+  const contextOf = () => {
+    if (!contextDone) {
+      deps.context.ensureScanned(uri);
+      context = deps.context.contextFor(uri, code, excludeLines) || undefined;
+      contextDone = true;
+    }
+    return context;
+  };
+  if (open && p.range) {
+    const fast = await analysedAnswer(open, p.range, () => bytes + Buffer.byteLength(contextOf() ?? '', 'utf8'), token, deps);
+    if (fast) {
+      deps.onConfidence(fast.confidence);
+      return { ...fast, elapsedMs: Math.round((performance.now() - t0) * 100) / 100 };
+    }
   }
+  contextOf();
   const filename = path.basename(p.uri.replace(/^untitled:/, '')).replace(/[^\w.]/g, '_');
   let r;
   try {
@@ -86,4 +108,49 @@ export async function translateRequest(p: TranslateParams, token: CancellationTo
     return { ...rest, range: { start: shift(d.range.start), end: shift(d.range.end) } };
   });
   return { rust: r.rust, diagnostics, confidence: r.confidence, backend: r.backend, elapsedMs: Math.round((performance.now() - t0) * 100) / 100 };
+}
+
+/**
+ * The answer from the analysis of the document version the request was made against, or
+ * undefined (translate the selection instead). An analysis already running or queued for that
+ * version is awaited: with the in-process engine a fragment would be translated after it anyway.
+ * A debounced one is started now when the selection looks like whole definitions and the
+ * document is at most twice the fragment's input (selection + context): the analysis then costs
+ * about what the fragment would, and the next selections and the diagnostics get it for free.
+ */
+async function analysedAnswer(open: { doc: TextDocument; text: string }, range: Range, fragmentBytes: () => number, token: CancellationToken, deps: Deps) {
+  const { doc, text } = open;
+  const usable = (a: Analysis | undefined) => a && a.version === doc.version && a.text === text && a.epoch === deps.translator.epoch ? a : undefined;
+  let a = usable(deps.analyzer.get(doc.uri));
+  if (!a) {
+    if (!looksLikeWholeDefinitions(text, range)) return undefined;
+    let wait = deps.analyzer.inFlight(doc.uri, doc.version);
+    const docBytes = Buffer.byteLength(text, 'utf8');
+    if (!wait && docBytes <= deps.settings().maxFileBytes && docBytes <= 2 * fragmentBytes()) wait = deps.analyzer.analyze(doc);
+    if (!wait) return undefined;
+    let sub: { dispose(): void } | undefined;
+    const cancelled = new Promise<undefined>((resolve) => { sub = token.onCancellationRequested(() => resolve(undefined)); });
+    try {
+      a = usable(await Promise.race([wait.catch(() => undefined), cancelled]));
+    } finally { sub?.dispose(); }
+  }
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'translation cancelled');
+  return a ? fromAnalysis(a, range) : undefined;
+}
+
+/** A cheap guess (no engine) that a selection covers whole top-level definitions and nothing else but blanks and comments. */
+function looksLikeWholeDefinitions(text: string, range: Range): boolean {
+  const [s, e] = range.start.line <= range.end.line ? [range.start, range.end] : [range.end, range.start];
+  const last = e.character === 0 && e.line > s.line ? e.line - 1 : e.line;
+  const lines = text.split('\n');
+  const covered = new Set<number>();
+  let any = false;
+  for (const d of scanPython(text).defs) {
+    const inside = d.lines[0] >= s.line && d.lines[1] <= last;
+    const overlaps = d.lines[0] <= last && d.lines[1] >= s.line;
+    if (overlaps && !inside) return false;
+    if (inside) { any = true; for (let l = d.lines[0]; l <= d.lines[1]; l++) covered.add(l); }
+  }
+  for (let l = s.line; l <= last; l++) if (!covered.has(l) && !/^\s*(#.*)?$/.test(lines[l] ?? '')) return false;
+  return any && s.character === 0;
 }
