@@ -157,19 +157,26 @@ describe('portalis/translate of a selection in an analysed document', function (
       ['shapes.py', ['Point', 'area']], ['bank.py', ['Account']], ['word_count.py', ['count_words', 'top']],
       [path.join(corpus, 'a009_base_conversion.py'), ['to_base']],
       [path.join(corpus, 'a087_recursion_fib_fact.py'), ['factorial', 'fib', 'digit_sum']],
+      [path.join(corpus, 'a077_set_membership_dedupe.py'), ['has_duplicates']],
       [path.join(corpus, 'a090_memo_dict.py'), ['grid_paths', 'edit_distance']],
       [path.join(corpus, 'a098_global_counter.py'), ['reset', 'local_shadow', 'enable_verbose']],
       [path.join(corpus, 'b060_lru_cache_fib.py'), ['grid_paths', 'edit_distance']],
       [path.join(corpus, 'b094_state_machine_traffic.py'), ['Light']],
+      // Where the document tells more than the selection (module globals, call sites), only the
+      // analysis-cut Rust is required to compile.
+      [path.join(corpus, 'a077_set_membership_dedupe.py'), ['dedupe'], 'fast only'],
+      [path.join(corpus, 'a098_global_counter.py'), ['process', 'new_id'], 'fast only'],
     ];
     const fast = [], fragment = [];
-    for (const [file, names] of SAMPLES) {
+    for (const [file, names, fastOnly] of SAMPLES) {
       const name = path.basename(file);
       const text = fs.readFileSync(path.isAbsolute(file) ? file : path.join(root, file), 'utf8');
       if (path.isAbsolute(file)) fs.writeFileSync(path.join(root, name), text);
       const u = doc(name);
-      c.open(u, text);
-      await c.diagnostics(u);
+      if (!c.docs.has(u)) {
+        c.open(u, text);
+        await c.diagnostics(u);
+      }
       const ls = text.split('\n');
       for (const def of names) {
         const start = ls.findIndex((l) => new RegExp(`^(class|def) ${def}\\b`).test(l));
@@ -181,6 +188,9 @@ describe('portalis/translate of a selection in an analysed document', function (
         const r = await c.request('portalis/translate', { uri: u, range: lines(a, b) });
         assert.strictEqual(r.fromAnalysis, true, `${name}:${def} answered from the analysis`);
         fast.push({ name: `${name}:${def}`, rust: r.rust });
+        // dedupe is called with ints and with strs: the document's translation has both versions.
+        if (def === 'dedupe') assert.match(r.rust, /fn dedupe\([\s\S]*\nfn dedupe_str\(/);
+        if (fastOnly) continue;
         const f = await c.request('portalis/translate', { uri: u, text: ls.slice(a, b).join('\n') + '\n' });
         assert.ok(!f.fromAnalysis);
         fragment.push({ name: `${name}:${def}`, rust: f.rust });

@@ -52,15 +52,24 @@ export function fromAnalysis(a: Analysis, range: Range): Omit<TranslateResult, '
   }
   if (!chosen.length) return undefined;
   chosen.sort((x, y) => x.start - y.start);
-  // What the selection holds besides those definitions must be blank lines or comments.
+  // What the selection holds besides those definitions must be blank lines or comments. Items
+  // may share a Python range (one def emitted once per argument type set, `dedupe`/`dedupe_str`).
   let at = from;
   for (const c of chosen) {
-    if (c.start < at || !ONLY_BLANK_OR_COMMENTS.test(a.text.slice(at, c.start))) return undefined;
-    at = c.end;
+    if (c.start > at && !ONLY_BLANK_OR_COMMENTS.test(a.text.slice(at, c.start))) return undefined;
+    at = Math.max(at, c.end);
   }
   if (!ONLY_BLANK_OR_COMMENTS.test(a.text.slice(at, to))) return undefined;
 
   const idx = chosen.map((c) => c.idx);
+  // A def emitted once more for other argument types (`dedupe_str`) is an item with an empty range
+  // at the end of the def: it comes with it.
+  for (let i = 0; i < r.items.length; i++) {
+    const it = r.items[i];
+    if (it.kind === 'main' || !it.range?.start || idx.includes(i)) continue;
+    const p = off(it.range.start);
+    if (off(it.range.end) === p && chosen.some((c) => p > c.start && p <= c.end)) idx.push(i);
+  }
   const parts = [
     ...idx.map((i) => split.items[i].lines),
     ...supportFor(split, idx).map((s) => s.lines),
