@@ -23,6 +23,10 @@ function offsets(text: string) {
   return (p: { line: number; character: number }) => Math.min(text.length, (starts[p.line] ?? text.length) + p.character);
 }
 
+function replacesAnnotation(d: TranslationDiagnostic & { fix?: { edits?: { range: Range }[] } }): boolean {
+  return d.code === 'PTR022' && !!d.fix?.edits?.some((e) => e.range.start.line !== e.range.end.line || e.range.start.character !== e.range.end.character);
+}
+
 const ONLY_BLANK_OR_COMMENTS = /^(?:[ \t\r\n\f\v]|#[^\n]*)*$/;
 
 /** Engine's aggregate (engine/src/index.ts overallConfidence): the weakest item dominates. */
@@ -61,6 +65,11 @@ export function fromAnalysis(a: Analysis, range: Range): Omit<TranslateResult, '
   }
   if (!ONLY_BLANK_OR_COMMENTS.test(a.text.slice(at, to))) return undefined;
 
+  // The document's call sites can make the engine change a written annotation (`w: float` only
+  // ever given ints → `i64`, a PTR022 hint whose fix replaces the annotation). A selection is
+  // translated as written, so those go through the fragment path, which honours the annotation.
+  const inside = r.diagnostics.filter((d) => off(d.range.start) >= from && off(d.range.end) <= to);
+  if (inside.some(replacesAnnotation)) return undefined;
   const idx = chosen.map((c) => c.idx);
   // A def emitted once more for other argument types (`dedupe_str`) is an item with an empty range
   // at the end of the def: it comes with it.
@@ -80,8 +89,7 @@ export function fromAnalysis(a: Analysis, range: Range): Omit<TranslateResult, '
     rust += split.lines.slice(parts[k][0], parts[k][1] + 1).join('\n');
   }
   rust += '\n';
-  const diagnostics: TranslationDiagnostic[] = r.diagnostics
-    .filter((d) => off(d.range.start) >= from && off(d.range.end) <= to)
+  const diagnostics: TranslationDiagnostic[] = inside
     .map((d) => {
       const { fix: _fix, ...rest } = d as TranslationDiagnostic & { fix?: unknown };
       return rest;
