@@ -16,11 +16,17 @@ function splitOf(r: BackendResult): Split | undefined {
   return s ?? undefined;
 }
 
-/** Offsets of LSP positions in a text (UTF-16 code units, like the engine's ranges). */
-function offsets(text: string) {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (p: { line: number; character: number }) => Math.min(text.length, (starts[p.line] ?? text.length) + p.character);
+/** Offsets of LSP positions in an analysed text (UTF-16 code units, like the engine's ranges); line starts kept per result. */
+const lineStarts = new WeakMap<BackendResult, number[]>();
+function offsets(text: string, r: BackendResult) {
+  let starts = lineStarts.get(r);
+  if (!starts) {
+    starts = [0];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    lineStarts.set(r, starts);
+  }
+  const st = starts;
+  return (p: { line: number; character: number }) => Math.min(text.length, (st[p.line] ?? text.length) + p.character);
 }
 
 function replacesAnnotation(d: TranslationDiagnostic & { fix?: { edits?: { range: Range }[] } }): boolean {
@@ -44,7 +50,7 @@ export function fromAnalysis(a: Analysis, range: Range): Omit<TranslateResult, '
   const r = a.result;
   const split = splitOf(r);
   if (!split) return undefined;
-  const off = offsets(a.text);
+  const off = offsets(a.text, r);
   let from = off(range.start), to = off(range.end);
   if (from > to) [from, to] = [to, from];
   const chosen: { idx: number; start: number; end: number }[] = [];
