@@ -12,6 +12,8 @@ export interface Segment {
   defines: string[];
   /** For impls and top-level macro calls: it belongs in the output once all of these are in. */
   keys?: string[];
+  /** `use` declarations: cheap, and a name they bring may be used anywhere. */
+  always?: boolean;
   idents: Set<string>;
 }
 
@@ -67,6 +69,8 @@ export function splitRust(r: BackendResult): Split | undefined {
     if (owner[l] !== -1) { flush(); continue; }
     if (!line.trim()) { if (cur.length) cur.push(l); continue; }
     const top = !/^\s/.test(line) && !/^[}\])]/.test(line) && !/^(where\b|\{)/.test(line);
+    // `//!` (the module docstring) is an inner doc comment: never part of what is cut out.
+    if (line.startsWith('//!')) { flush(); continue; }
     if (top && !attached) flush();
     cur.push(l);
     if (top) attached = /^(\/\/|#\[)/.test(line);
@@ -97,7 +101,8 @@ function segment(lines: string[], a: number, b: number): Segment {
     const call = /^([A-Za-z_]\w*)!/.exec(head);
     if (call) keys = ['!' + call[1]]; // resolved below to what the macro implements
   }
-  return { lines: [a, b], text: body.join('\n'), defines, keys, idents: identsOf(body) };
+  const always = /^(pub\s+)?use\s/.test(head) || undefined;
+  return { lines: [a, b], text: body.join('\n'), defines, keys, always, idents: identsOf(body) };
 }
 
 /** The names an `impl` header is about: its trait and the types it is for (locality decided later). */
@@ -151,7 +156,7 @@ export function supportFor(split: Split, itemIdx: number[]): Segment[] {
     changed = false;
     for (const s of split.support) {
       if (chosen.has(s)) continue;
-      const take = s.keys ? s.keys.length > 0 && s.keys.every((k) => inNames.has(k)) : s.defines.some((d) => used.has(d));
+      const take = s.always || (s.keys ? s.keys.length > 0 && s.keys.every((k) => inNames.has(k)) : s.defines.some((d) => used.has(d)));
       if (!take) continue;
       chosen.add(s);
       changed = true;

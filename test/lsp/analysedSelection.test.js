@@ -11,7 +11,8 @@ const { LspClient, uri } = require('./client');
 const { workspace } = require('./fixtures');
 
 const DOC = [
-  'STEP = 3', // 0
+  '"""Calculator: the module docstring becomes a //! comment, which a selection never carries."""',
+  'STEP = 3', // 0 (line numbers below are one more)
   '', // 1
   '', // 2
   'def area(w: float, h: float) -> float:', // 3
@@ -68,33 +69,33 @@ describe('portalis/translate of a selection in an analysed document', function (
     c.open(u, DOC);
     const published = await c.diagnostics(u);
 
-    const area = await c.request('portalis/translate', { uri: u, range: lines(3, 5) });
+    const area = await c.request('portalis/translate', { uri: u, range: lines(4, 6) });
     assert.strictEqual(area.fromAnalysis, true);
     assert.strictEqual(area.rust, 'fn area(w: f64, h: f64) -> f64 {\n    w * h\n}\n');
     assert.deepStrictEqual(area.diagnostics, []);
     assert.strictEqual(area.backend, 'embedded');
 
     // The comment above `risky` may be in the selection; the diagnostic is the published one.
-    const risky = await c.request('portalis/translate', { uri: u, range: lines(7, 11) });
+    const risky = await c.request('portalis/translate', { uri: u, range: lines(8, 12) });
     assert.strictEqual(risky.fromAnalysis, true);
     assert.match(risky.rust, /^fn risky\(x: i64\) -> i64 \{/);
     const mine = risky.diagnostics.map((d) => `${d.code}@${JSON.stringify(d.range)}`);
-    const theirs = published.diagnostics.filter((d) => d.range.start.line >= 7 && d.range.end.line <= 10).map((d) => `${d.code}@${JSON.stringify(d.range)}`);
+    const theirs = published.diagnostics.filter((d) => d.range.start.line >= 8 && d.range.end.line <= 11).map((d) => `${d.code}@${JSON.stringify(d.range)}`);
     assert.ok(mine.length && mine.some((m) => /^PTR0(60|10)/.test(m)), JSON.stringify(risky.diagnostics));
     assert.deepStrictEqual(mine.sort(), theirs.sort());
     assert.ok(risky.confidence < area.confidence, 'the eval makes risky less certain');
 
     // A module constant and a runtime helper (Python's floor division) come along; nothing else.
-    const buckets = await c.request('portalis/translate', { uri: u, range: lines(12, 14) });
+    const buckets = await c.request('portalis/translate', { uri: u, range: lines(13, 15) });
     assert.strictEqual(buckets.fromAnalysis, true);
     assert.match(buckets.rust, /^const STEP: i64 = 3;\n\nfn buckets\(n: i64\) -> i64 \{/);
     assert.match(buckets.rust, /\nfn py_floordiv\(/);
     assert.match(buckets.rust, /\nfn py_raise_zero\(/, 'and the helper py_floordiv calls');
-    assert.ok(!/fn main|fn area|fn risky|fn fmt_float|trait PyStr/.test(buckets.rust), buckets.rust);
+    assert.ok(!/fn main|fn area|fn risky|fn fmt_float|trait PyStr|\/\/!/.test(buckets.rust), buckets.rust);
     assert.strictEqual(rustc(crate([buckets.rust])), undefined);
 
     // Several definitions: both items, the engine's aggregate confidence (0.7 min + 0.3 mean).
-    const both = await c.request('portalis/translate', { uri: u, range: lines(3, 11) });
+    const both = await c.request('portalis/translate', { uri: u, range: lines(4, 12) });
     assert.strictEqual(both.fromAnalysis, true);
     assert.match(both.rust, /^fn area[\s\S]*\n\nfn risky/);
     const expect = Math.round((0.7 * Math.min(area.confidence, risky.confidence) + 0.3 * (area.confidence + risky.confidence) / 2) * 100) / 100;
@@ -104,12 +105,12 @@ describe('portalis/translate of a selection in an analysed document', function (
   it('translates a partial selection (or one with top-level code) as a fragment', async function () {
     const u = doc('calc.py');
     await c.diagnostics(u);
-    const call = await c.request('portalis/translate', { uri: u, range: { start: { line: 16, character: 6 }, end: { line: 16, character: 20 } } });
+    const call = await c.request('portalis/translate', { uri: u, range: { start: { line: 17, character: 6 }, end: { line: 17, character: 20 } } });
     assert.ok(!call.fromAnalysis);
     assert.match(call.rust, /area\(2\.0, 3\.5\)/);
-    const half = await c.request('portalis/translate', { uri: u, range: lines(8, 9) });
+    const half = await c.request('portalis/translate', { uri: u, range: lines(9, 10) });
     assert.ok(!half.fromAnalysis);
-    const withCode = await c.request('portalis/translate', { uri: u, range: lines(12, 17) });
+    const withCode = await c.request('portalis/translate', { uri: u, range: lines(13, 18) });
     assert.ok(!withCode.fromAnalysis, 'the print line is top-level code');
     assert.match(withCode.rust, /fn buckets/);
     assert.match(withCode.rust, /fn main\(\)/);
@@ -121,16 +122,16 @@ describe('portalis/translate of a selection in an analysed document', function (
     const since = c.mark();
     const edited = DOC.replace('    return w * h', '    return w * h * 7.25');
     const version = c.change(u, edited);
-    const now = await c.request('portalis/translate', { uri: u, range: lines(3, 5) });
+    const now = await c.request('portalis/translate', { uri: u, range: lines(4, 6) });
     assert.match(now.rust, /w \* h \* 7\.25/, now.rust);
     await c.diagnostics(u, (p) => p.version === version, since);
-    const later = await c.request('portalis/translate', { uri: u, range: lines(3, 5) });
+    const later = await c.request('portalis/translate', { uri: u, range: lines(4, 6) });
     assert.strictEqual(later.fromAnalysis, true);
     assert.match(later.rust, /w \* h \* 7\.25/);
     // A selection made right after an edit that a pending analysis covers: the same answer.
     const v3 = c.change(u, edited.replace('7.25', '8.5'));
     const [again, p] = await Promise.all([
-      c.request('portalis/translate', { uri: u, range: lines(3, 5) }),
+      c.request('portalis/translate', { uri: u, range: lines(4, 6) }),
       c.diagnostics(u, (x) => x.version === v3, since),
     ]);
     assert.ok(p);
