@@ -94,7 +94,7 @@ export type Pattern =
   | { k: 'value'; span: Span; value: Expr } // literal or dotted value
   | { k: 'capture'; span: Span; name?: string; sym?: SymbolRef } // name undefined = wildcard `_`
   | { k: 'seq'; span: Span; items: Pattern[] }
-  | { k: 'star'; span: Span; name?: string }
+  | { k: 'star'; span: Span; name?: string; sym?: SymbolRef }
   | { k: 'or'; span: Span; alts: Pattern[] }
   | { k: 'as'; span: Span; pattern: Pattern; name: string }
   | { k: 'class'; span: Span; cls: Expr; args: Pattern[]; kwargs: { name: string; pattern: Pattern }[] }

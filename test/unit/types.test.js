@@ -174,8 +174,21 @@ describe('int arguments in float-annotated parameters (CPython keeps them ints)'
     assert.deepStrictEqual(fix.range.end, { line: 0, character: 17 }, 'the fix replaces the word float');
     assert.strictEqual(fix.fix.edits[0].newText, 'int');
   });
-  it('a float argument anywhere keeps the parameter f64', function () {
+  it('ints and floats passed to one parameter: a tagged int | float (area(2, 3) is 6, not 6.0)', function () {
     const r = E.translate('def area(w: float, h: float) -> float:\n    return w * h\n\nprint(area(2, 3), area(2.5, 3))\n', { verify: false });
-    assert.ok(r.rust.includes('fn area(w: f64, h: i64)'), r.rust);
+    assert.ok(r.rust.includes('fn area(w: &Obj, h: i64) -> Obj'), r.rust);
+  });
+  it('an int that can never show (w * h with a float h, w / 2) keeps the annotated f64', function () {
+    const r = E.translate('def area(w: float, h: float) -> float:\n    return w * h\n\nprint(area(2, 3.5), area(2.5, 3.0))\n', { verify: false });
+    assert.ok(r.rust.includes('fn area(w: f64, h: f64) -> f64'), r.rust);
+    assert.ok(r.rust.includes('area(2.0, 3.5)'), r.rust);
+    const half = E.translate('def half(w: float) -> float:\n    return w / 2\n\nprint(half(3))\n', { verify: false });
+    assert.ok(half.rust.includes('fn half(w: f64) -> f64'), half.rust);
+    const plus = E.translate('def plus(w: float) -> float:\n    return w + 1\n\nprint(plus(3))\n', { verify: false });
+    assert.ok(plus.rust.includes('fn plus(w: i64) -> i64'), plus.rust); // 3 + 1 prints 4: the int shows
+  });
+  it('only floats passed: the parameter stays f64', function () {
+    const r = E.translate('def area(w: float, h: float) -> float:\n    return w * h\n\nprint(area(2.0, 3.5), area(2.5, 3.0))\n', { verify: false });
+    assert.ok(r.rust.includes('fn area(w: f64, h: f64) -> f64'), r.rust);
   });
 });

@@ -5,6 +5,9 @@
 import * as AST from '../ast';
 import { PyType, T, hasUnknown, typeToString } from '../types';
 import { scanVars, walkExprs } from '../lower/scan';
+import { monomorphInsertions, needsConcreteType } from './monomorph';
+import { namedtupleInsertions } from './namedtuple';
+import { FloatParams, INT_FLOAT, containerInsertions, intUnobservable, isIntFloat } from './numflow';
 
 /** Text inserted at `offset`; `remove` characters there are replaced (default: none). */
 export interface Insertion { offset: number; text: string; why: string; span: AST.Span; remove?: number }
@@ -18,23 +21,48 @@ function commonBase(a: string, b: string): string | undefined {
   return chain(a).find((x) => cb.includes(x) && classBases.has(x));
 }
 
-function join(a: PyType | undefined, b: PyType): PyType {
+/** The type that holds both; `items`: literal items, where True and 1 stay apart (True prints as True). */
+function join(a: PyType | undefined, b: PyType, items = false): PyType {
   if (!a || a.k === 'unknown') return b;
   if (b.k === 'unknown') return a;
   if (a.k === 'class' && b.k === 'class' && a.name !== b.name && classBases.has(a.name) && classBases.has(b.name)) {
     const base = commonBase(a.name, b.name);
     if (base) return { k: 'class', name: base, fullName: base, args: [] };
   }
-  if ((a.k === 'int' && b.k === 'float') || (a.k === 'float' && b.k === 'int')) return T.float;
-  if (a.k === 'none' && b.k !== 'none') return { k: 'optional', inner: b };
-  if (b.k === 'none' && a.k !== 'none') return a.k === 'optional' ? a : { k: 'optional', inner: a };
-  if (a.k === 'list' && b.k === 'list') return { k: 'list', elem: join(a.elem, b.elem) };
-  if (a.k === 'dict' && b.k === 'dict') return { ...a, key: join(a.key, b.key), val: join(a.val, b.val) };
-  if (a.k === 'tuple' && b.k === 'tuple' && a.elems.length === b.elems.length) return { k: 'tuple', elems: a.elems.map((x, i) => join(x, b.elems[i])) };
-  if (a.k === 'bool' && b.k === 'int' || a.k === 'int' && b.k === 'bool') return T.int;
-  if (b.k === 'optional' && a.k !== 'optional') return { k: 'optional', inner: join(a, b.inner) };
-  if (a.k === 'optional' && b.k !== 'optional' && b.k !== 'none') return { k: 'optional', inner: join(a.inner, b) };
-  return a;
+  // CPython keeps the ints: `int | float` is a run-time tagged value.
+  if ((a.k === 'int' && b.k === 'float') || (a.k === 'float' && b.k === 'int')) return INT_FLOAT;
+  if (isIntFloat(a) && (b.k === 'int' || b.k === 'float') || isIntFloat(b) && (a.k === 'int' || a.k === 'float')) return INT_FLOAT;
+  if (a.k === 'none' && b.k !== 'none') return optionalOf(b);
+  if (b.k === 'none' && a.k !== 'none') return a.k === 'optional' || a.k === 'union' && a.types.some((x) => x.k === 'none') ? a : optionalOf(a);
+  if (a.k === 'list' && b.k === 'list') return { k: 'list', elem: join(a.elem, b.elem, items) };
+  if (a.k === 'dict' && b.k === 'dict') return { ...a, key: join(a.key, b.key, items), val: join(a.val, b.val, items) };
+  if (a.k === 'tuple' && b.k === 'tuple' && a.elems.length === b.elems.length) return { k: 'tuple', elems: a.elems.map((x, i) => join(x, b.elems[i], items)) };
+  if ((a.k === 'bool' && b.k === 'int' || a.k === 'int' && b.k === 'bool') && !items) return T.int;
+  if (b.k === 'optional' && a.k !== 'optional' && a.k !== 'union') return optionalOf(join(a, b.inner, items));
+  if (a.k === 'optional' && b.k !== 'optional' && b.k !== 'none' && b.k !== 'union') return optionalOf(join(a.inner, b, items));
+  return plainUnion(a, b, items) ?? a;
+}
+
+/** `T | None`; a union takes None as one more member (one tagged Obj). */
+function optionalOf(t: PyType): PyType {
+  return t.k === 'union' ? { k: 'union', types: [...t.types.filter((x) => x.k !== 'none'), T.none] } : { k: 'optional', inner: t };
+}
+
+/** Different plain data types (`int` and `str`, tuples of two lengths) join to a union: a run-time tagged Obj. */
+function plainUnion(a: PyType, b: PyType, items: boolean): PyType | undefined {
+  const out: PyType[] = [];
+  const plain = (t: PyType): boolean => ['int', 'float', 'bool', 'str', 'none', 'list', 'tuple', 'tuplevar', 'dict', 'set'].includes(t.k) && !hasUnknown(t);
+  const add = (t: PyType): boolean => {
+    if (t.k === 'union') return t.types.every(add);
+    if (t.k === 'optional') return add(t.inner) && add(T.none);
+    if (!plain(t)) return false;
+    if (!out.some((x) => typeToString(x) === typeToString(t))) out.push(t);
+    return true;
+  };
+  if (!add(a) || !add(b) || out.length < 2) return undefined;
+  if (out.every((t) => t.k === 'int' || t.k === 'float' || t.k === 'bool') && !items) return undefined;
+  const none = out.filter((t) => t.k === 'none');
+  return { k: 'union', types: [...out.filter((t) => t.k !== 'none'), ...none] };
 }
 
 /** A Python annotation for a type, or undefined when it cannot be written. */
@@ -79,6 +107,7 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
   };
   const typeOfTarget = (e: AST.Expr): PyType => (e.k === 'name' ? e.sym?.declType ?? e.type : e.type);
   // 1. Candidates: assignments of empty containers whose declared type is still unknown.
+  const bareParams = new Map<string, AST.Param[]>(); // functions with bare `dict`/`list` parameters
   const visitStmts = (stmts: AST.Stmt[]) => {
     for (const s of stmts) {
       if (s.k === 'assign' && s.targets.length === 1) {
@@ -136,6 +165,7 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
         }
       }
       if (s.k === 'def') {
+        if (s.params.some((p) => p.annotation && bareGeneric(p.annotation))) bareParams.set(s.name, s.params);
         // `moves: list` parameters: complete the annotation from the uses in the body
         // (`moves.append((n, a, b))`), like an empty container.
         for (const p of s.params) {
@@ -197,6 +227,7 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
     if (c) c.type = f(c.type);
   };
   const known = (t: PyType) => t.k !== 'unknown';
+  const pending = new Set<string>();
   const allStmts = (stmts: AST.Stmt[], f: (s: AST.Stmt) => void) => {
     for (const s of stmts) {
       f(s);
@@ -250,6 +281,8 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
       const a0 = e.args[0]?.value;
       const k = keyOf(recv);
       if (k && a0) {
+        // `xs.append(f(x))` with f's return type not inferred yet: decide in a later round.
+        if ((m === 'append' || m === 'add') && !known(a0.type) && a0.k === 'call' && a0.func.k === 'name' && a0.func.sym?.kind === 'function') pending.add(k);
         if (m === 'append' || m === 'add' || m === 'appendleft' || m === 'remove' || m === 'discard') refine(k, (c) => (c.k === 'list' || c.k === 'set' || c.k === 'deque') && known(a0.type) && !hasUnknown(a0.type) ? { ...c, elem: join(c.elem, a0.type) } : c);
         if (m === 'insert' && e.args[1]) refine(k, (c) => (c.k === 'list' && known(e.args[1].value.type) ? { k: 'list', elem: join(c.elem, e.args[1].value.type) } : c));
         if (m === 'extend' || m === 'update') refine(k, (c) => {
@@ -279,6 +312,18 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
       const it = e.args[1].value.type;
       if (known(it) && !hasUnknown(it)) refine(keyOf(e.args[0].value), (c) => (c.k === 'list' ? { k: 'list', elem: join(c.elem, it) } : c));
     }
+    if (e.k === 'call' && e.func.k === 'name' && e.func.sym?.kind === 'function' && bareParams.has(e.func.id)) {
+      // A bare `dict`/`list` parameter also holds what the call sites pass (`{"age": 3}` → dict[str, str | int]).
+      const ps = bareParams.get(e.func.id)!;
+      e.args.forEach((a, i) => {
+        const p = a.name ? ps.find((x) => x.name === a.name) : a.star ? undefined : ps[i];
+        const at = literalType(a.value);
+        // (a union of dicts, from a list of dict literals, passes each one)
+        const each = at.k === 'union' ? at.types : [at];
+        // (only mixed-value containers: call sites that disagree make the function generic instead)
+        if (p?.sym && known(at) && !hasUnknown(at) && hasUnion(at)) refine(`v${p.sym.id}`, (c) => (each.every((x) => x.k === c.k) ? each.reduce((acc, x) => join(acc, x), c) : c));
+      });
+    }
     if (e.k === 'call' && e.func.k === 'name' && e.func.type.k === 'func') {
       // Passing the container to an annotated parameter.
       const ft = e.func.type;
@@ -302,7 +347,11 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
   // One insertion per place (a bare parameter annotation can be completed from both its uses
   // and its call sites; the uses win).
   const taken = new Set([...out, ...extra].map((i) => i.offset));
-  return [...out, ...extra, ...paramInsertions(module).filter((i) => !taken.has(i.offset)), ...intForFloatInsertions(module)];
+  const all = [...out, ...extra, ...paramInsertions(module).filter((i) => !taken.has(i.offset)), ...intForFloatInsertions(module)];
+  // Containers still waiting for a function's return type wait while other inferences progress.
+  const waiting = new Set([...pending].map((k) => cands.get(k)?.insertAt));
+  const progress = all.filter((i) => !waiting.has(i.offset));
+  return progress.length ? progress : all;
 }
 
 /** Where helper declarations go: the start of the line of the first top-level def/class. */
@@ -359,6 +408,8 @@ function intForFloatInsertions(module: AST.Module): Insertion[] {
       // Only int literals count: other argument types may still be incomplete in early rounds.
       const intLiteral = (a?: AST.Expr): boolean => !!a && (a.k === 'num' && a.isInt || a.k === 'unary' && a.op === '-' && intLiteral(a.operand));
       if (!args.every(intLiteral)) return;
+      // `w * h` with a float `h`: the int never shows, keep the annotated float.
+      if (intUnobservable(d, p, (q) => calls.some((c) => { const a = c.args.find((x) => x.name === q.name) ?? c.args.filter((x) => !x.name)[d.params.indexOf(q)]; return !!a && (a.value.type.k === 'int' || intLiteral(a.value)); }))) return;
       const ann = p.annotation!;
       out.push({ offset: ann.span.start, remove: ann.span.end - ann.span.start, text: 'int', why: 'every call passes an int, which CPython keeps an int: annotated int', span: ann.span });
     });
@@ -387,14 +438,14 @@ function literalType(v: AST.Expr): PyType {
   if (!v || !v.type) return T.unknown;
   if ((v.k === 'list' || v.k === 'set') && v.elts.length && (v.type.k === 'list' || v.type.k === 'set') && hasUnknown(v.type.elem)) {
     let t: PyType | undefined;
-    for (const x of v.elts) t = join(t, literalType(x));
+    for (const x of v.elts) t = join(t, literalType(x), true);
     return t && !hasUnknown(t) ? { k: v.k, elem: t } : v.type;
   }
   if (v.k === 'tuple' && v.type.k === 'tuple' && hasUnknown(v.type)) return { k: 'tuple', elems: v.elts.map(literalType) };
   if (v.k === 'dict' && v.items.length && v.items.every((i) => i.key) && (v.type.k !== 'dict' || hasUnknown(v.type))) {
     // `{"cola": (125, 2)}` passed to a bare `dict` parameter reads dict[Unknown, Unknown].
     let kt: PyType | undefined, vt: PyType | undefined;
-    for (const i of v.items) { kt = join(kt, literalType(i.key!)); vt = join(vt, literalType(i.value)); }
+    for (const i of v.items) { kt = join(kt, literalType(i.key!), true); vt = join(vt, literalType(i.value), true); }
     return kt && vt && !hasUnknown(kt) && !hasUnknown(vt) ? { k: 'dict', key: kt, val: vt } : v.type;
   }
   return v.type;
@@ -464,6 +515,8 @@ function paramInsertions(module: AST.Module): Insertion[] {
   nested(module.body, '');
   const evidence = new Map<string, PyType[]>();
   const varEvidence = new Map<string, PyType[]>();
+  const floats = new FloatParams(module);
+  const undecided = new Set<string>(); // params with a still-unknown argument from another function
   let needCallable = false;
   // `partial(f, a, k=v)` binds some of f's parameters; a call of `g = partial(f, ...)` binds the rest.
   const partialVars = new Map<number, { key: string; rest: AST.Param[] }>();
@@ -483,6 +536,7 @@ function paramInsertions(module: AST.Module): Insertion[] {
     if (t?.k === 'name' && t.sym && pp) partialVars.set(t.sym.id, { key: pp.key, rest: pp.rest });
   }
   const paramEvidence = (key: string, p: AST.Param | undefined, value: AST.Expr) => {
+    if (p) floats.note(p, value);
     if (!p || (p.annotation && !bareGeneric(p.annotation)) || p.kind !== 'normal') return;
     const k = `${key}#${p.name}`;
     evidence.set(k, [...(evidence.get(k) ?? []), literalType(value)]);
@@ -511,6 +565,12 @@ function paramInsertions(module: AST.Module): Insertion[] {
     let key: string | undefined;
     let offset = 0;
     if (e.func.k === 'name') key = e.func.sym && nestedBySym.has(e.func.sym.id) ? nestedBySym.get(e.func.sym.id) : defs.has(e.func.id) ? e.func.id : defs.has(`${e.func.id}.__init__`) ? `${e.func.id}.__init__` : undefined;
+    // `acc = make_accumulator(); acc(v)`: a call of a returned nested function (`module.outer.add`).
+    if (e.func.k === 'name' && !key && e.func.sym?.kind === 'variable' && e.func.type.k === 'func') {
+      const path = (e.func.type.fullName ?? '').split('.').slice(1);
+      const k = path.length >= 2 ? [path.join('.'), path[path.length - 1]].find((x) => defs.has(x)) : undefined;
+      if (k && [...nestedBySym.values()].includes(k)) key = k;
+    }
     // `cls(...)` inside a classmethod constructs the class.
     if (e.func.k === 'name' && !key && e.func.type.k === 'type' && e.func.type.of.k === 'class' && defs.has(`${e.func.type.of.name}.__init__`)) key = `${e.func.type.of.name}.__init__`;
     if (e.func.k === 'name' && key?.endsWith('.__init__')) offset = 1;
@@ -541,15 +601,19 @@ function paramInsertions(module: AST.Module): Insertion[] {
         return;
       }
       const p = a.name ? d.params.find((x) => x.name === a.name) : d.params[i + offset];
+      if (p) floats.note(p, a.value as AST.Expr);
       if (!p || (p.annotation && !bareGeneric(p.annotation)) || p.kind !== 'normal') return;
       const k = `${key}#${p.name}`;
       evidence.set(k, [...(evidence.get(k) ?? []), literalType(a.value as AST.Expr)]);
+      // (a recursive call's own arguments are no news: only outside callers can bring a float)
+      if (literalType(a.value as AST.Expr).k === 'unknown' && (e.span.start < d.span.start || e.span.end > d.span.end)) undecided.add(k);
     });
   }, true);
   // Operator dunders: `a + b` / `a < b` / `x in a` on a user class are calls of its methods.
   const dunderEvidence = (cls: PyType, method: string, arg: PyType) => {
     if (cls.k !== 'class' || !defs.has(`${cls.name}.${method}`)) return;
     const p = defs.get(`${cls.name}.${method}`)!.params[1];
+    if (p) floats.note(p, { type: arg } as AST.Expr);
     if (!p || p.annotation || p.kind !== 'normal') return;
     const k = `${cls.name}.${method}#${p.name}`;
     evidence.set(k, [...(evidence.get(k) ?? []), literalType({ type: arg } as AST.Expr)]);
@@ -629,7 +693,7 @@ function paramInsertions(module: AST.Module): Insertion[] {
     const p = d.params.find((x) => x.name === pname)!;
     if (p.type.k !== 'unknown' && !hasUnknown(p.type)) continue;
     let t: PyType | undefined;
-    for (const x of types) t = join(t, x);
+    for (const x of types) t = join(t, fillUnionUnknowns(x));
     if (p.default && p.default.k === 'const' && p.default.value === null && t) t = join(t, T.none);
     // `if node is None: ...` in the body: the parameter takes None too (recursive calls on children).
     let noneChecked = false;
@@ -637,9 +701,37 @@ function paramInsertions(module: AST.Module): Insertion[] {
       if (x.k === 'cmp' && x.ops.length === 1 && (x.ops[0] === 'is' || x.ops[0] === 'is not') && x.left.k === 'name' && x.left.id === p.name && x.comparators[0].k === 'const' && x.comparators[0].value === null) noneChecked = true;
     });
     if (noneChecked && t && t.k !== 'optional' && t.k !== 'none') t = join(t, T.none);
+    if (t) t = fillUnionUnknowns(t);
+    // A dispatching function that recurses on the parts (`count(v) for v in value.values()`):
+    // the parts' types come in too.
+    if (t && (t.k === 'dict' || t.k === 'list' || t.k === 'tuplevar' || t.k === 'union') && dispatchesOn(d, p.name) && recursesOn(d)) t = withParts(t);
     if (!t || hasUnknown(t)) continue;
-    if (conflicting(types)) continue; // called with unrelated types: genericInsertions makes it generic
+    // An int so far, with an argument still unknown: it may yet bring a float (`int | float`).
+    if (t.k === 'int' && undecided.has(k)) continue;
+    // Called with unrelated plain types and dispatched on (`match v:`, `isinstance(v, ...)`):
+    // one tagged union; otherwise genericInsertions makes the function generic.
+    if (conflicting(types) && !(t.k === 'union' && dispatchesOn(d, p.name))) continue;
     let text = annotationText(t);
+    if (!text && t.k === 'func' && !p.annotation) {
+      // A function value of known signature (`double`, beside untyped lambdas): its Callable.
+      // (builtins' own signatures, like len's `Sized`, are not plain parameter types)
+      const plainParam = (x: PyType): boolean => {
+        switch (x.k) {
+          case 'int': case 'float': case 'bool': case 'str': case 'bytes': case 'none': return true;
+          case 'list': case 'set': return plainParam(x.elem);
+          case 'dict': return plainParam(x.key) && plainParam(x.val);
+          case 'tuple': return x.elems.every(plainParam);
+          case 'optional': return plainParam(x.inner);
+          case 'class': return classBases.has(x.name) && !x.args.length;
+          default: return false;
+        }
+      };
+      const known = types.find((x) => x.k === 'func' && !funcUnknown(x) && x.params.every(plainParam));
+      if (known && known.k === 'func' && types.every((x) => x.k === 'func' && x.params.length === known.params.length)) {
+        const ps = known.params.map(annotationText), r = annotationText(known.ret);
+        if (ps.every((x) => x) && r) { text = `Callable[[${ps.join(', ')}], ${r}]`; needCallable = true; }
+      }
+    }
     if (!text && t.k === 'func' && !p.annotation) {
       // A function passed as an argument (`table(math.sqrt, ...)`): Callable typed from how the
       // body calls it and from the function's result.
@@ -679,7 +771,12 @@ function paramInsertions(module: AST.Module): Insertion[] {
     const imp = typingImport(module, 'Callable');
     if (imp) out.push(imp);
   }
-  return [...out, ...iteratorInsertions(module, defs), ...calledParamInsertions(module, defs), ...genericInsertions(module, defs), ...callableInsertions(module, defs), ...recursiveReturnInsertions(module, defs), ...varargInsertions(module, defs), ...kwargInsertions(module, defs)];
+  // Generic and copied functions (one copy per signature, monomorph.ts) take their parameter
+  // types from there, not from the joined call sites.
+  const generic = genericInsertions(module, defs);
+  const genericAt = new Set(generic.map((i) => i.offset));
+  const rest = [...out, ...floats.insertions(), ...containerInsertions(module), ...iteratorInsertions(module, defs), ...calledParamInsertions(module, defs), ...callableInsertions(module, defs), ...recursiveReturnInsertions(module, defs), ...varargInsertions(module, defs), ...kwargInsertions(module, defs), ...namedtupleInsertions(module, contextFreeType, join, annotationText)];
+  return [...rest.filter((i) => !genericAt.has(i.offset)), ...generic];
 }
 
 /** An unannotated `**kwargs` typed from its call sites: `**kwargs: int` when every extra keyword argument has one type. */
@@ -787,7 +884,10 @@ function recursiveReturnInsertions(module: AST.Module, defs: Map<string, Extract
     // Recursive: returns typed Unknown (through the recursion) are taken to agree with the others.
     let recursive = false;
     walkExprs(d.body, (y) => { if (y.k === 'call' && y.func.k === 'name' && y.func.id === d.name) recursive = true; });
-    if (!recursive) continue;
+    // (or a return pyright could not type: `items[idx]` with a tagged `int | str` index)
+    let taggedIndex = false;
+    walkReturns(d.body, (r) => { if (r.value && r.value.type.k === 'unknown' && r.value.k === 'index' && r.value.index.type.k === 'union' && !hasUnknown(contextFreeType(r.value))) taggedIndex = true; });
+    if (!recursive && !taggedIndex) continue;
     let t: PyType | undefined;
     let someUnknown = false;
     walkReturns(d.body, (r) => {
@@ -997,8 +1097,13 @@ function evalSimple(e: AST.Expr, env: Map<string, PyType>, classes: Map<string, 
 }
 
 /** Known types that do not widen into one another (`list[int]` vs `list[str]`). */
+/** A function type with a parameter or result still unknown (an unannotated lambda). */
+function funcUnknown(t: PyType): boolean {
+  return t.k === 'func' && (t.params.some((x) => hasUnknown(x) || x.k === 'typevar') || hasUnknown(t.ret) || t.ret.k === 'none');
+}
+
 function conflicting(types: PyType[]): boolean {
-  const ks = types.filter((t) => !hasUnknown(t));
+  const ks = types.filter((t) => !hasUnknown(t) && !funcUnknown(t));
   for (let i = 1; i < ks.length; i++) {
     const a = join(ks[0], ks[i]), b = join(ks[i], ks[0]);
     if (typeToString(a) !== typeToString(b)) return true;
@@ -1025,6 +1130,7 @@ function genericInsertions(module: AST.Module, defs: Map<string, Extract<AST.Stm
     calls.set(e.func.id, [...(calls.get(e.func.id) ?? []), m]);
   }, true);
   const out: Insertion[] = [];
+  const mono: Insertion[] = [];
   for (const [fn, sites] of calls) {
     const d = defs.get(fn)!;
     if (d.isGenerator) continue;
@@ -1047,7 +1153,7 @@ function genericInsertions(module: AST.Module, defs: Map<string, Extract<AST.Stm
       // Only plain data (numbers, strings, containers of them): a generic `_T` supports
       // comparisons and printing, not calls or attributes.
       const plain = (t: PyType): boolean => ['int', 'float', 'bool', 'str', 'unknown'].includes(t.k) || (t.k === 'list' || t.k === 'set' || t.k === 'tuplevar') && plain(t.elem) || t.k === 'tuple' && t.elems.every(plain) || t.k === 'dict' && plain(t.key) && plain(t.val);
-      if (!types.every(plain)) continue;
+      if (!types.every(plain) || dispatchesOn(d, p.name)) continue;
       const list = types.filter((t) => t.k !== 'unknown').every((t) => t.k === 'list');
       if (p.annotation && !list) continue;
       generic.push({ p, list });
@@ -1058,7 +1164,21 @@ function genericInsertions(module: AST.Module, defs: Map<string, Extract<AST.Stm
       const parts = generic.map((g) => { const t = s.get(g.p.name); return t && (g.list ? (t.k === 'list' ? t.elem : T.unknown) : t); }).filter((t): t is PyType => !!t && !hasUnknown(t));
       return parts.every((t) => typeToString(t) === typeToString(parts[0]));
     });
-    if (!consistent) continue;
+    // No one type variable fits: one copy of the function per argument signature.
+    if (!consistent || generic.some((g) => !g.list && needsConcreteType(d, g.p.name) || g.list && itemsBesideOthers(d, g.p.name))) {
+      const copies = monomorphInsertions(module, d, contextFreeType, annotationText);
+      mono.push(...copies);
+      if (copies.length || !consistent) continue;
+    }
+    // A list parameter searched for a generic one (`items: list` and `target`, called with `[]`
+    // and "x"): its items are the same type variable when every call site agrees.
+    const bindingAt = (s: Map<string, PyType>) => generic.map((g) => { const t = s.get(g.p.name); return t && (g.list ? (t.k === 'list' ? t.elem : T.unknown) : t); }).find((t) => t && !hasUnknown(t));
+    for (const p of d.params) {
+      if (p.kind !== 'normal' || p.default || generic.some((g) => g.p === p) || (p.annotation && bareGeneric(p.annotation) !== 'list')) continue;
+      const elems = sites.map((s) => s.get(p.name)).map((t) => (t?.k === 'list' ? t.elem : undefined));
+      if (!elems.every((t) => t) || !elems.some((t) => t!.k === 'unknown')) continue;
+      if (sites.every((s, i) => { const b = bindingAt(s); return elems[i]!.k === 'unknown' || !b || typeToString(b) === typeToString(elems[i]!); })) generic.push({ p, list: true });
+    }
     for (const g of generic) {
       const why = `called with several element types: made generic over _T`;
       if (g.p.annotation) out.push({ offset: g.p.annotation.span.end, text: '[_T]', why, span: g.p.span });
@@ -1073,10 +1193,10 @@ function genericInsertions(module: AST.Module, defs: Map<string, Extract<AST.Stm
   if (out.length && !module.body.some((s) => s.k === 'assign' && s.targets.some((t) => t.k === 'name' && t.id === '_T'))) {
     // Declare the TypeVar before the first top-level def/class (at the start of its line).
     const decl = preambleInsertion(module, 'from typing import TypeVar\n_T = TypeVar("_T")\n\n\n', 'type variable for generic functions');
-    if (!decl) return [];
+    if (!decl) return mono;
     out.push(decl);
   }
-  return out;
+  return [...out, ...mono];
 }
 
 /** The type of a returned expression without the return annotation's influence (pyright
@@ -1089,6 +1209,14 @@ function contextFreeType(e: AST.Expr): PyType {
   if (e.k === 'tuple' && !e.elts.some((x) => x.k === 'starred')) return { k: 'tuple', elems: e.elts.map(contextFreeType) };
   if (e.k === 'comp' && (e.kind === 'list' || e.kind === 'set')) return { k: e.kind, elem: contextFreeType(e.elt) };
   if (e.k === 'comp' && e.kind === 'dict' && e.value) return { k: 'dict', key: contextFreeType(e.elt), val: contextFreeType(e.value) };
+  // `items[idx]` with a tagged index: an item (or a TypeError at run time).
+  if (e.k === 'index' && e.index.k !== 'slice' && (e.value.type.k === 'list' || e.value.type.k === 'tuplevar') && !hasUnknown(e.value.type) && e.index.type.k === 'union') return e.value.type.elem;
+  if (e.k === 'dict' && e.items.length && e.items.every((i) => i.key && !hasUnknown(contextFreeType(i.key)) && !hasUnknown(contextFreeType(i.value)))) {
+    // `{"n": len(xs), "mean": m}`: the items' types (different value types make a tagged union).
+    let kt: PyType | undefined, vt: PyType | undefined;
+    for (const i of e.items) { kt = join(kt, contextFreeType(i.key!), true); vt = join(vt, contextFreeType(i.value), true); }
+    return { k: 'dict', key: kt!, val: vt! };
+  }
   if (e.k === 'bin' && e.op === '+') {
     // `[head] + rest` where rest is still Unknown (a recursive result): the known list's type.
     const l = contextFreeType(e.left), r = contextFreeType(e.right);
@@ -1096,6 +1224,95 @@ function contextFreeType(e: AST.Expr): PyType {
     if (r.k === 'list' && !hasUnknown(r) && (l.k === 'list' || l.k === 'unknown')) return r;
   }
   return e.type;
+}
+
+/**
+ * An empty literal among a union's members (`{"tags": [], "n": 1}` → `list[Unknown] | int`):
+ * it is one tagged value whatever its item type, so the unknown parts take the i64 fallback.
+ */
+function fillUnionUnknowns(t: PyType, inUnion = false): PyType {
+  const f = (x: PyType) => fillUnionUnknowns(x, inUnion);
+  switch (t.k) {
+    case 'unknown': return inUnion ? T.int : t;
+    case 'union': return { k: 'union', types: t.types.map((x) => fillUnionUnknowns(x, true)) };
+    case 'list': case 'set': case 'tuplevar': return { ...t, elem: f(t.elem) };
+    case 'dict': return { ...t, key: f(t.key), val: f(t.val) };
+    case 'tuple': return { k: 'tuple', elems: t.elems.map(f) };
+    case 'optional': return { k: 'optional', inner: f(t.inner) };
+    default: return t;
+  }
+}
+
+/** The handler catches `kind` by name (`except TypeError`, `except (IndexError, TypeError)`). */
+function handlerCatches(h: { type?: AST.Expr }, kind: string): boolean {
+  const t = h.type;
+  if (!t) return true;
+  if (t.k === 'name') return t.id === kind || t.id === 'Exception';
+  if (t.k === 'tuple') return t.elts.some((x) => x.k === 'name' && (x.id === kind || x.id === 'Exception'));
+  return false;
+}
+
+/** The function calls itself. */
+function recursesOn(d: Extract<AST.Stmt, { k: 'def' }>): boolean {
+  let found = false;
+  walkExprs(d.body, (e) => { if (e.k === 'call' && e.func.k === 'name' && e.func.id === d.name) found = true; }, true);
+  return found;
+}
+
+/** The union of a plain type and the types nested in it (a dict's values, a list's items). */
+function withParts(t: PyType): PyType {
+  const out: PyType[] = [];
+  const add = (x: PyType, depth: number) => {
+    if (x.k === 'union') { x.types.forEach((y) => add(y, depth)); return; }
+    if (x.k === 'optional') { add(x.inner, depth); add(T.none, depth); return; }
+    if (!out.some((y) => typeToString(y) === typeToString(x))) out.push(x);
+    if (depth > 4) return;
+    if (x.k === 'dict') add(x.val, depth + 1);
+    if (x.k === 'list' || x.k === 'tuplevar' || x.k === 'set') add(x.elem, depth + 1);
+    if (x.k === 'tuple') x.elems.forEach((y) => add(y, depth + 1));
+  };
+  add(t, 0);
+  const u: PyType = { k: 'union', types: [...out.filter((x) => x.k !== 'none'), ...out.filter((x) => x.k === 'none')] };
+  return out.length > 1 && !u.types.some((x) => !['int', 'float', 'bool', 'str', 'none', 'list', 'tuple', 'tuplevar', 'dict', 'set'].includes(x.k)) ? u : t;
+}
+
+/** The body tells the parameter's run-time types apart (`match v:`, `isinstance(v, T)`). */
+function dispatchesOn(d: Extract<AST.Stmt, { k: 'def' }>, name: string): boolean {
+  let found = false;
+  const inTry = new Set<AST.Expr>();
+  const stmts = (ss: AST.Stmt[]): void => ss.forEach((s) => {
+    if (s.k === 'match' && s.subject.k === 'name' && s.subject.id === name) found = true;
+    if (s.k === 'if' || s.k === 'while' || s.k === 'for') { stmts(s.body); stmts(s.orelse); }
+    if (s.k === 'try') {
+      if (s.handlers.some((h) => handlerCatches(h, 'TypeError'))) walkExprs(s.body, (e) => { inTry.add(e); }, true);
+      stmts(s.body); s.handlers.forEach((h) => stmts(h.body));
+    }
+  });
+  stmts(d.body);
+  walkExprs(d.body, (e) => {
+    if (e.k === 'call' && e.func.k === 'name' && e.func.id === 'isinstance' && e.args[0]?.value.k === 'name' && e.args[0].value.id === name) found = true;
+    // (`items[idx]` inside a try: a str idx raises the TypeError the handler expects)
+    if (e.k === 'index' && e.index.k === 'name' && e.index.id === name && inTry.has(e)) found = true;
+  }, true);
+  return found;
+}
+
+/**
+ * `for v in values: runs.append([v, 1])`: the list parameter's items sit beside values of
+ * other types in one container, whose type (a tagged union or not) depends on the call site.
+ */
+function itemsBesideOthers(d: Extract<AST.Stmt, { k: 'def' }>, name: string): boolean {
+  const items = new Set<string>();
+  const loops = (ss: AST.Stmt[]): void => ss.forEach((s) => {
+    if (s.k === 'for' && s.iter.k === 'name' && s.iter.id === name && s.target.k === 'name') items.add(s.target.id);
+    if (s.k === 'if' || s.k === 'while' || s.k === 'for') { loops(s.body); loops(s.orelse); }
+  });
+  loops(d.body);
+  let found = false;
+  walkExprs(d.body, (e) => {
+    if ((e.k === 'list' || e.k === 'tuple') && e.elts.some((x) => x.k === 'name' && items.has(x.id)) && e.elts.some((x) => x.k === 'num' || x.k === 'str')) found = true;
+  }, true);
+  return found;
 }
 
 /** `list` / `dict` / `set` / `tuple` written without type arguments: the name, else undefined. */

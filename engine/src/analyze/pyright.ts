@@ -91,6 +91,7 @@ export class PyrightAnalyzer {
 
   private config: ConfigOptions;
   private analysesSinceReset = 0;
+  private openUris: Uri[] = [];
   /** Pyright's caches grow with every distinct text; start afresh now and then (≈0.3 s). */
   private static readonly RESET_EVERY = 2000;
   /** A new evaluator (type caches only) every this many analyses. */
@@ -120,8 +121,14 @@ export class PyrightAnalyzer {
     // One in-memory module name for every input: memory stays flat across thousands of
     // translations, and a user file called e.g. math.py cannot shadow the stdlib.
     void fileName;
-    const uri = Uri.file('/__portalis__/__portalis_input__.py', this.sp);
+    // Each analysis is a module of its own: pyright identifies a class by its file and offset, so
+    // a new text at an old URI could see the old text's class (with its old member types) through
+    // caches of generic calls (`sorted(objs, key=...)`), e.g. in a later inference round. Old
+    // modules are closed in batches, with the evaluator resets.
+    const uri = Uri.file(`/__portalis__/__portalis_input_${this.version + 1}__.py`, this.sp);
+    let closeOld = false;
     if (++this.analysesSinceReset > PyrightAnalyzer.EVALUATOR_RESET_EVERY) {
+      closeOld = true;
       // The evaluator's type cache keeps every old version's parse tree alive (≈350 KB per
       // analysis): drop it often. A fresh evaluator keeps the parsed/bound typeshed stubs, so
       // this is cheaper than a new Program, which is only made now and then.
@@ -130,10 +137,13 @@ export class PyrightAnalyzer {
         this.program.dispose();
         this.program = this.newProgram();
         this.evaluatorResets = 0;
+        this.openUris = [];
       } else fresh.call(this.program);
       this.analysesSinceReset = 0;
     }
     this.program.setFileOpened(uri, ++this.version, text);
+    if (closeOld) { for (const old of this.openUris) this.program.setFileClosed(old); this.openUris = []; }
+    this.openUris.push(uri);
     while (this.program.analyze()) { /* runs to completion without a time budget */ }
     const parse = this.program.getParseResults(uri);
     const evaluator = this.program.evaluator;
@@ -200,8 +210,15 @@ class Converter {
         }
         let inner: PyType;
         if (dedup.length === 1) inner = dedup[0];
+        // A declared or computed `int | float` keeps its ints at run time (a tagged value); only a
+        // literal int member (`sum(floats)` → `float | Literal[0]`) widens to float.
+        else if (dedup.every((s) => s.k === 'int' || s.k === 'float') && keepsInts(a.priv.subtypes)) inner = { k: 'union', types: [T.int, T.float] };
+        // A declared `int | bool` (not typeshed's `bool | Literal[0, 1]`) is a tagged value: True prints as True.
+        else if (dedup.length === 2 && dedup.every((s) => s.k === 'int' || s.k === 'bool') && dedup.some((s) => s.k === 'bool') && keepsIntsWith(a.priv.subtypes, 'builtins.bool')) inner = { k: 'union', types: dedup };
         else if (dedup.every((s) => s.k === 'int' || s.k === 'float' || s.k === 'bool')) inner = dedup.some((s) => s.k === 'float') ? T.float : T.int;
         else if (dedup.length === 0) return T.none;
+        // `dict[str, int] | dict[str, str]` (records of a list literal): one dict of tagged values.
+        else if (dedup.every((s) => s.k === 'dict' && !s.flavor) && literalUnion(dedup)?.k === 'dict') inner = literalUnion(dedup)!;
         else inner = this.commonUserBase(a.priv.subtypes) ?? { k: 'union', types: dedup };
         // `int | str | None` is one run-time tagged value (None is one of its variants).
         if (inner.k === 'union' && subs.length > nonNone.length) return { k: 'union', types: [...inner.types, T.none] };
@@ -302,10 +319,32 @@ class Converter {
       const decls = r.symbol.getDeclarations();
       let declType: PyType = T.unknown;
       try { declType = this.convertType(this.ev.getEffectiveTypeOfSymbol(r.symbol)); } catch { /* unknown */ }
+      if (declType.k === 'union' && declType.types.length === 2 && declType.types.every((x) => x.k === 'int' || x.k === 'float')) declType = this.intFloatDecl(r.symbol, decls);
       return { id, scope: SCOPE[(r.scope as any).type] ?? 'other', declType, kind: DECL[(decls[0] as any)?.type] ?? 'other' };
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * An unannotated variable assigned an int here and a float there (`total = 0` then
+   * `total += x`) is declared float, as before; it stays `int | float` when it is annotated so
+   * or when one assignment alone can give either (`for x in [1, 2.5]`).
+   */
+  private intFloatDecl(sym: any, decls: any[]): PyType {
+    const both: PyType = { k: 'union', types: [T.int, T.float] };
+    if (decls.some((d) => d.type !== 1 || d.typeAnnotationNode)) return both;
+    for (const d of decls) {
+      try {
+        const t: any = this.ev.getInferredTypeOfDeclaration(sym, d);
+        if (t?.category === TC.Union && keepsInts(t.priv.subtypes)) return both;
+        // `best = v` with v an int (not the `= 0` of an accumulator that floats are added to).
+        const assign = (d.inferenceNode ?? d.node)?.parent;
+        const lit = assign?.nodeType === NT.Assignment && (assign.d.rightExpr?.nodeType === NT.Number || assign.d.rightExpr?.nodeType === NT.UnaryOperation && assign.d.rightExpr.d.expr?.nodeType === NT.Number);
+        if (!lit && assign?.nodeType === NT.Assignment && t?.category === TC.Class && t.shared?.fullName === 'builtins.int') return both;
+      } catch { /* unknown */ }
+    }
+    return T.float;
   }
 
   // ---------- module and statements ----------
@@ -511,7 +550,7 @@ class Converter {
       case NT.PatternValue: return { k: 'value', span, value: this.expr((p as N.PatternValueNode).d.expr) };
       case NT.PatternCapture: {
         const n = p as N.PatternCaptureNode;
-        if (n.d.isStar) return { k: 'star', span, name: n.d.isWildcard ? undefined : n.d.target.d.value };
+        if (n.d.isStar) return { k: 'star', span, name: n.d.isWildcard ? undefined : n.d.target.d.value, sym: n.d.isWildcard ? undefined : this.symbol(n.d.target) };
         return { k: 'capture', span, name: n.d.isWildcard ? undefined : n.d.target.d.value, sym: n.d.isWildcard ? undefined : this.symbol(n.d.target) };
       }
       case NT.PatternClass: {
@@ -543,6 +582,10 @@ class Converter {
     try {
       const e = this.exprInner(n as N.ExpressionNode);
       if (e.type.k === 'unknown') { const t = numericResultType(e); if (t) e.type = t; }
+      // Arithmetic on an `int | float` and ints stays `int | float` (pyright's generic solutions,
+      // `abs(x)`, `x ** n`, join the int into float).
+      if (e.k === 'bin' && ['+', '-', '*', '//', '%', '**'].includes(e.op) && [e.left.type, e.right.type].some(isIntFloat) && [e.left.type, e.right.type].every((t) => t.k === 'int' || t.k === 'bool' || isIntFloat(t))) e.type = { k: 'union', types: [T.int, T.float] };
+      if (e.k === 'call' && e.func.k === 'name' && e.func.id === 'abs' && e.func.sym?.scope === 'builtins' && e.args.length === 1 && isIntFloat(e.args[0].value.type)) e.type = e.args[0].value.type;
       if (e.k === 'list' && e.type.k === 'list' && e.type.elem.k !== 'unknown' && e.elts.some((x) => x.type.k === 'unknown')) {
         // `[ch, 1]` with `ch` not yet typed: pyright's `list[int]` would be premature evidence.
         e.type = { k: 'list', elem: T.unknown };
@@ -555,10 +598,12 @@ class Converter {
       }
       if (e.k === 'dict' && e.type.k === 'dict' && (e.type.key.k === 'unknown' || e.type.val.k === 'unknown') && e.items.length && e.items.every((i) => i.key)) {
         // `{"a": 1, "b": [1, 2]}`: heterogeneous values are one tagged union.
-        const key = e.type.key.k === 'unknown' ? literalUnion(e.items.map((i) => i.key!.type)) ?? e.items[0].key!.type : e.type.key;
-        const val = e.type.val.k === 'unknown' ? literalUnion(e.items.map((i) => i.value.type)) ?? e.items[0].value.type : e.type.val;
+        const ku = e.type.key.k === 'unknown' ? literalUnion(e.items.map((i) => i.key!.type)) : undefined;
+        const vu = e.type.val.k === 'unknown' ? literalUnion(e.items.map((i) => i.value.type)) : undefined;
+        const key = e.type.key.k === 'unknown' ? ku ?? e.items[0].key!.type : e.type.key;
+        const val = e.type.val.k === 'unknown' ? vu ?? e.items[0].value.type : e.type.val;
         const same = (ts: PyType[]) => ts.every((x) => JSON.stringify(x) === JSON.stringify(ts[0]));
-        if ((key.k === 'union' || same(e.items.map((i) => i.key!.type))) && (val.k === 'union' || same(e.items.map((i) => i.value.type)))) e.type = { ...e.type, key, val };
+        if ((ku || key.k === 'union' || same(e.items.map((i) => i.key!.type))) && (vu || val.k === 'union' || same(e.items.map((i) => i.value.type)))) e.type = { ...e.type, key, val };
       }
       if (e.k === 'tuple' && e.type.k === 'tuple' && e.type.elems.length === e.elts.length && e.type.elems.some((x) => x.k === 'unknown')) {
         e.type = { k: 'tuple', elems: e.type.elems.map((x, i) => (x.k === 'unknown' ? e.elts[i].type : x)) };
@@ -781,6 +826,22 @@ class Converter {
   }
 }
 
+function isIntFloat(t: PyType): boolean {
+  return t.k === 'union' && t.types.length === 2 && t.types.some((x) => x.k === 'int') && t.types.some((x) => x.k === 'float');
+}
+
+/** An `int | float` union whose int member is not a literal: both kinds flow at run time. */
+function keepsInts(subtypes: any[]): boolean {
+  const full = (s: any) => s?.category === TC.Class ? s.shared?.fullName : undefined;
+  return subtypes.some((s) => full(s) === 'builtins.float') && subtypes.some((s) => full(s) === 'builtins.int' && s.priv?.literalValue === undefined);
+}
+
+/** A union of `other` and an int member that is not a literal. */
+function keepsIntsWith(subtypes: any[], other: string): boolean {
+  const full = (s: any) => s?.category === TC.Class ? s.shared?.fullName : undefined;
+  return subtypes.some((s) => full(s) === other) && subtypes.some((s) => full(s) === 'builtins.int' && s.priv?.literalValue === undefined);
+}
+
 /** The union of the (different) types of a heterogeneous literal's items, for an `Obj`. */
 function literalUnion(ts: PyType[]): PyType | undefined {
   const out: PyType[] = [];
@@ -792,7 +853,14 @@ function literalUnion(ts: PyType[]): PyType | undefined {
   ts.forEach(add);
   if (out.length < 2 || out.some((t) => t.k === 'unknown' || t.k === 'class' || t.k === 'func' || t.k === 'iter')) return undefined;
   // Plain int/float mixes stay numeric (the lowering widens them to float).
-  if (out.every((t) => t.k === 'int' || t.k === 'float' || t.k === 'bool')) return undefined;
+  if (out.every((t) => t.k === 'int' || t.k === 'float' || t.k === 'bool') && out.some((t) => t.k === 'float')) return undefined;
+  // Records (`[{"name": "a", "age": 3}, {"age": 4}]`) are one dict type with tagged values.
+  if (out.every((t) => t.k === 'dict' && !t.flavor)) {
+    const ds = out as Extract<PyType, { k: 'dict' }>[];
+    const one = (ts: PyType[]) => literalUnion(ts) ?? (ts.every((x) => JSON.stringify(x) === JSON.stringify(ts[0])) ? ts[0] : undefined);
+    const key = one(ds.map((d) => d.key)), val = one(ds.map((d) => d.val));
+    if (key && val) return { k: 'dict', key, val };
+  }
   return { k: 'union', types: out };
 }
 

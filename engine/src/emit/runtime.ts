@@ -762,6 +762,17 @@ impl std::fmt::Display for PyErr {
 
 /// An exception nobody caught: Python prints a traceback and exits with status 1.
 fn py_uncaught(e: PyErr) -> ! {
+    if e.kind == "SystemExit" {
+        // sys.exit(code) left the program: the int status, or the message on stderr and 1.
+        match e.data.as_ref().and_then(|d| d.downcast_ref::<(Option<i64>, Option<String>)>()) {
+            Some((_, Some(m))) => {
+                eprintln!("{}", m);
+                std::process::exit(1)
+            }
+            Some((n, None)) => std::process::exit(n.unwrap_or(0) as i32),
+            None => std::process::exit(e.msg.parse().unwrap_or(if e.msg.is_empty() { 0 } else { 1 })),
+        }
+    }
     eprintln!("Traceback (most recent call last):");
     if e.msg.is_empty() {
         eprintln!("{}", e.kind);
@@ -769,6 +780,29 @@ fn py_uncaught(e: PyErr) -> ! {
         eprintln!("{}: {}", e.kind, e.msg);
     }
     std::process::exit(1)
+}`,
+  },
+  sysexit: {
+    deps: ['exc', 'obj'],
+    code: `
+/// SystemExit as raised by sys.exit(code): the code is an int status, a message, or None.
+fn system_exit(code: &Obj) -> PyErr {
+    let data: (Option<i64>, Option<String>) = match code {
+        Obj::None => (None, None),
+        Obj::Int(n) => (Some(*n), None),
+        Obj::Bool(b) => (Some(*b as i64), None),
+        other => (None, Some(other.py_str())),
+    };
+    PyErr::new("SystemExit", if let Obj::None = code { String::new() } else { code.py_str() }).with_data(data)
+}
+
+/// SystemExit.code: the value given to sys.exit() / SystemExit().
+fn exit_code(e: &PyErr) -> Obj {
+    match e.data.as_ref().and_then(|d| d.downcast_ref::<(Option<i64>, Option<String>)>()) {
+        Some((_, Some(m))) => Obj::Str(m.clone()),
+        Some((Some(n), None)) => Obj::Int(*n),
+        _ => Obj::None,
+    }
 }`,
   },
   panic_hook: {
@@ -989,6 +1023,24 @@ fn exc_repr(e: &PyErr) -> String {
     } else {
         format!("{}({})", e.kind, repr_str(&e.msg))
     }
+}`,
+  },
+  exc_args: {
+    deps: ['exc'],
+    code: `
+/// e.args as text items: the message (none when empty); a KeyError's message is its key's
+/// repr, so a str key is read back from its quotes.
+fn exc_args(e: &PyErr) -> Vec<String> {
+    if e.msg.is_empty() {
+        return Vec::new();
+    }
+    let m = &e.msg;
+    let quoted = m.len() >= 2 && (m.starts_with('\\'') && m.ends_with('\\'') || m.starts_with('"') && m.ends_with('"'));
+    if e.is("KeyError") && quoted {
+        let inner = &m[1..m.len() - 1];
+        return vec![inner.replace("\\\\'", "'").replace("\\\\\\\\", "\\\\")];
+    }
+    vec![m.clone()]
 }`,
   },
   counter: {
@@ -1536,6 +1588,7 @@ enum Obj {
     List(Vec<Obj>),
     Tuple(Vec<Obj>),
     Dict(Vec<(Obj, Obj)>),
+    Set(Vec<Obj>),
 }
 
 #[allow(dead_code)]
@@ -1567,6 +1620,54 @@ impl Obj {
             _ => panic!("TypeError: '{}' object cannot be interpreted as an integer", self.type_name()),
         }
     }
+    /// The text of a str value (a TypeError for any other type).
+    fn to_str(&self) -> String {
+        match self {
+            Obj::Str(s) => s.clone(),
+            _ => panic!("TypeError: expected str, got {}", self.type_name()),
+        }
+    }
+    /// iter(x): a list/tuple/set's items, a dict's keys, a str's characters.
+    fn items(&self) -> Vec<Obj> {
+        match self {
+            Obj::List(v) | Obj::Tuple(v) | Obj::Set(v) => v.clone(),
+            Obj::Dict(v) => v.iter().map(|(k, _)| k.clone()).collect(),
+            Obj::Str(s) => s.chars().map(|c| Obj::Str(c.to_string())).collect(),
+            _ => panic!("TypeError: '{}' object is not iterable", self.type_name()),
+        }
+    }
+    /// A dict's (key, value) pairs: its items().
+    fn pairs(&self) -> Vec<(Obj, Obj)> {
+        match self {
+            Obj::Dict(v) => v.clone(),
+            _ => panic!("AttributeError: '{}' object has no attribute 'items'", self.type_name()),
+        }
+    }
+    /// The items of a list or tuple (after a check that it is one).
+    fn seq(&self) -> &[Obj] {
+        match self {
+            Obj::List(v) | Obj::Tuple(v) => v,
+            _ => panic!("TypeError: '{}' object is not a sequence", self.type_name()),
+        }
+    }
+    /// x[k]: a list/tuple/str item by position, a dict value by key.
+    fn get_item(&self, k: &Obj) -> Obj {
+        let at = |n: usize, what: &str| -> usize {
+            let i = k.as_i64();
+            let j = if i < 0 { i + n as i64 } else { i };
+            if j < 0 || j >= n as i64 {
+                panic!("IndexError: {} index out of range", what);
+            }
+            j as usize
+        };
+        match self {
+            Obj::List(v) => v[at(v.len(), "list")].clone(),
+            Obj::Tuple(v) => v[at(v.len(), "tuple")].clone(),
+            Obj::Str(s) => Obj::Str(s.chars().nth(at(s.chars().count(), "string")).unwrap().to_string()),
+            Obj::Dict(v) => v.iter().find(|(x, _)| x == k).map(|(_, x)| x.clone()).unwrap_or_else(|| panic!("KeyError: {}", k.py_repr())),
+            _ => panic!("TypeError: '{}' object is not subscriptable", self.type_name()),
+        }
+    }
     /// int(x): truncates floats.
     fn to_int(&self) -> i64 {
         match self {
@@ -1585,6 +1686,7 @@ impl Obj {
             Obj::List(_) => "list",
             Obj::Tuple(_) => "tuple",
             Obj::Dict(_) => "dict",
+            Obj::Set(_) => "set",
         }
     }
     fn is_none(&self) -> bool {
@@ -1597,7 +1699,7 @@ impl Obj {
     fn len(&self) -> usize {
         match self {
             Obj::Str(s) => s.chars().count(),
-            Obj::List(v) | Obj::Tuple(v) => v.len(),
+            Obj::List(v) | Obj::Tuple(v) | Obj::Set(v) => v.len(),
             Obj::Dict(v) => v.len(),
             _ => panic!("TypeError: object of type '{}' has no len()", self.type_name()),
         }
@@ -1610,6 +1712,7 @@ impl Obj {
             Obj::List(_) => 3,
             Obj::Tuple(_) => 4,
             Obj::Dict(_) => 5,
+            Obj::Set(_) => 6,
         }
     }
     fn truthy(&self) -> bool {
@@ -1619,7 +1722,7 @@ impl Obj {
             Obj::Int(i) => *i != 0,
             Obj::Float(f) => *f != 0.0,
             Obj::Str(s) => !s.is_empty(),
-            Obj::List(v) | Obj::Tuple(v) => !v.is_empty(),
+            Obj::List(v) | Obj::Tuple(v) | Obj::Set(v) => !v.is_empty(),
             Obj::Dict(v) => !v.is_empty(),
         }
     }
@@ -1632,6 +1735,7 @@ impl PartialEq for Obj {
             (Obj::Str(a), Obj::Str(b)) => a == b,
             (Obj::List(a), Obj::List(b)) | (Obj::Tuple(a), Obj::Tuple(b)) => a == b,
             (Obj::Dict(a), Obj::Dict(b)) => a.len() == b.len() && a.iter().all(|(k, v)| b.iter().any(|(k2, v2)| k == k2 && v == v2)),
+            (Obj::Set(a), Obj::Set(b)) => a.len() == b.len() && a.iter().all(|x| b.contains(x)),
             _ => match (self.num(), o.num()) {
                 (Some(x), Some(y)) => x == y,
                 _ => false,
@@ -1669,6 +1773,7 @@ impl std::hash::Hash for Obj {
             Obj::Str(s) => s.hash(h),
             Obj::List(v) | Obj::Tuple(v) => v.hash(h),
             Obj::Dict(v) => v.len().hash(h),
+            Obj::Set(v) => v.len().hash(h),
             _ => {
                 // 1, 1.0 and True are the same key in Python.
                 let x = self.num().unwrap_or(0.0);
@@ -1695,6 +1800,8 @@ impl PyStr for Obj {
             Obj::List(v) => v.py_repr(),
             Obj::Tuple(v) => py_tuple_repr(v),
             Obj::Dict(v) => format!("{{{}}}", v.iter().map(|(k, x)| format!("{}: {}", k.py_repr(), x.py_repr())).collect::<Vec<_>>().join(", ")),
+            Obj::Set(v) if v.is_empty() => "set()".to_string(),
+            Obj::Set(v) => format!("{{{}}}", v.iter().map(|x| x.py_repr()).collect::<Vec<_>>().join(", ")),
         }
     }
 }
@@ -1750,6 +1857,26 @@ fn obj_arith(a: &Obj, b: &Obj, op: char) -> Obj {
             })
         }
     }
+}`,
+  },
+  obj_arith_r: {
+    deps: ['obj', 'exc'],
+    code: `
+/// obj_arith where a ZeroDivisionError is caught: the error as a value, with CPython's message.
+fn obj_arith_r(a: &Obj, b: &Obj, op: char) -> Result<Obj, PyErr> {
+    if matches!(op, '/' | 'f' | '%') && b.num() == Some(0.0) {
+        let ints = a.as_i64_opt().is_some() && b.as_i64_opt().is_some();
+        let msg = match (ints, op) {
+            (true, '/') => "division by zero",
+            (true, '%') => "integer modulo by zero",
+            (true, _) => "integer division or modulo by zero",
+            (false, '/') => "float division by zero",
+            (false, '%') => "float modulo",
+            (false, _) => "float floor division by zero",
+        };
+        return Err(PyErr::new("ZeroDivisionError", msg));
+    }
+    Ok(obj_arith(a, b, op))
 }`,
   },
   obj_fmt: {

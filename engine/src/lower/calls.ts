@@ -87,6 +87,17 @@ export function lowerCall(L: Lowerer, e: Call, expected?: PyType): RExpr {
         const sets = e.args.map((a) => `__r.${rustIdent(a.name!)} = ${L.exprOwned(a.value, cls.fields.find((x) => x.name === a.name)!.type)};`);
         return v(`{ let mut __r = ${L.own(L.expr(recv))}; ${sets.join(' ')} __r }`, recv.type);
       }
+      if (!m && cls.isNamedTuple && f.attr === '_asdict' && !e.args.length && cls.fields.length) {
+        // p._asdict(): field name → value, in field order (a tagged Obj when the types differ).
+        const ft = cls.fields[0].type;
+        const same = cls.fields.every((x) => typeToString(x.type) === typeToString(ft));
+        const vt: PyType = same ? ft : { k: 'union', types: cls.fields.map((x) => x.type).filter((t, i, all) => all.findIndex((y) => typeToString(y) === typeToString(t)) === i) };
+        if (same || isObjUnion(vt)) {
+          L.useRuntime('dict');
+          const val = (x: { name: string; type: PyType }) => { const code = isCopy(x.type) ? `__t.${rustIdent(x.name)}` : `__t.${rustIdent(x.name)}.clone()`; return same ? code : L.toObj(code, x.type); };
+          return v(`{ let __t = ${L.borrow(L.expr(recv))}; Dict::from_iter([${cls.fields.map((x) => `(${rustStr(x.name)}.to_string(), ${val(x)})`).join(', ')}]) }`, { k: 'dict', key: T.str, val: vt });
+        }
+      }
       if (m) {
         const obj = L.expr(recv);
         const fieldFn = cls.fields.find((x) => x.name === f.attr);
@@ -141,7 +152,7 @@ const DYNAMIC_BUILTINS = new Set(['eval', 'exec', 'compile', 'getattr', 'setattr
 const EXC_NAMES: Record<string, true> = {
   Exception: true, ValueError: true, KeyError: true, IndexError: true, TypeError: true, ZeroDivisionError: true,
   RuntimeError: true, NotImplementedError: true, AttributeError: true, ArithmeticError: true, LookupError: true,
-  AssertionError: true, StopIteration: true, OverflowError: true, EOFError: true,
+  AssertionError: true, StopIteration: true, OverflowError: true, EOFError: true, SystemExit: true,
 };
 
 const BUILTINS = new Set(['print', 'format', 'len', 'range', 'str', 'int', 'float', 'bool', 'abs', 'min', 'max', 'sum', 'sorted', 'reversed', 'enumerate', 'zip', 'list', 'dict', 'set', 'tuple', 'any', 'all', 'map', 'filter', 'round', 'divmod', 'pow', 'ord', 'chr', 'isinstance', 'input', 'repr', 'hex', 'bin', 'oct', 'iter', 'next', 'frozenset']);
@@ -202,7 +213,9 @@ export function bindArgs(L: Lowerer, fn: FuncInfo, args: AST.Arg[], span: AST.Sp
       out.push(`Some(${r.kind === 'mutref' ? `&mut *${r.code}` : `&mut ${L.paren(r, PREC.unary)}`})`);
       continue;
     }
-    const r = L.expr(a, p.type);
+    // A callable parameter of a generic function (`key: Callable[[T], K]`): T as the other arguments bind it.
+    const tb = typevarBindings(L, fn, positional, keywords);
+    const r = L.expr(a, p.type.k === 'func' || tb.defaulted ? substTypevars(p.type, tb.map) : p.type);
     if (p.type.k === 'float' && (a.type.k === 'int' || a.type.k === 'bool') && keepsParam(fn, p.name)) {
       // Python keeps the int: `Vector(1, 2)` prints `Vector(1, 2)`; the f64 field prints `1.0`.
       L.diag('PTR021', a.span, `int argument for float parameter '${p.name}' is stored as is by Python (prints ${a.k === 'num' ? String(a.value) : 'as an int'}); the translation makes it a float`, 'warning', { suggestion: 'pass a float literal (e.g. `1.0`) if a float is meant' }, 0.3);
@@ -210,6 +223,48 @@ export function bindArgs(L: Lowerer, fn: FuncInfo, args: AST.Arg[], span: AST.Sp
     out.push(L.argFor(p, r));
   }
   return out;
+}
+
+/** What a call binds the function's type variables to, from its plainly typed arguments. */
+function typevarBindings(L: Lowerer, fn: FuncInfo, positional: AST.Arg[], keywords: Map<string, AST.Expr>): { map: Map<string, PyType>; defaulted: boolean } {
+  const out = new Map<string, PyType>();
+  const unify = (pt: PyType, at: PyType) => {
+    // (a protocol such as `Sized` solved from a builtin's signature binds nothing)
+    if (pt.k === 'typevar') { if (at.k !== 'unknown' && !(at.k === 'class' && !L.classes.has(at.name)) && !out.has(pt.name)) out.set(pt.name, at); return; }
+    if ((pt.k === 'list' || pt.k === 'set' || pt.k === 'tuplevar') && (at.k === 'list' || at.k === 'set' || at.k === 'tuplevar')) unify(pt.elem, at.elem);
+    else if (pt.k === 'dict' && at.k === 'dict') { unify(pt.key, at.key); unify(pt.val, at.val); }
+    else if (pt.k === 'optional') unify(pt.inner, at.k === 'optional' ? at.inner : at);
+  };
+  const normal = fn.params.filter((p) => p.kind === 'normal');
+  const argOf = (p: FuncInfo['params'][number], i: number) => (i < positional.length ? positional[i].value : keywords.get(p.name));
+  normal.forEach((p, i) => {
+    const a = argOf(p, i);
+    if (a && p.type.k !== 'func') unify(p.type, a.k === 'name' ? L.varType(a) : a.type);
+  });
+  // Only a builtin constrains it (`max_by([], len)`): a type the builtin accepts.
+  let defaulted = false;
+  normal.forEach((p, i) => {
+    const a = argOf(p, i);
+    const tv = p.type.k === 'func' ? p.type.params[0] : undefined;
+    if (!a || a.k !== 'name' || a.sym?.scope !== 'builtins' || tv?.k !== 'typevar' || out.has(tv.name)) return;
+    const t = ['len', 'sorted', 'reversed', 'list', 'set', 'tuple', 'str', 'repr'].includes(a.id) ? T.str : ['abs', 'int', 'float', 'bool', 'hex', 'bin', 'oct', 'chr'].includes(a.id) ? T.int : undefined;
+    if (t) { out.set(tv.name, t); defaulted = true; }
+  });
+  return { map: out, defaulted };
+}
+
+function substTypevars(t: PyType, m: Map<string, PyType>): PyType {
+  if (!m.size) return t;
+  const s = (x: PyType) => substTypevars(x, m);
+  switch (t.k) {
+    case 'typevar': return m.get(t.name) ?? t;
+    case 'list': case 'set': case 'tuplevar': case 'iter': case 'deque': return { ...t, elem: s(t.elem) } as PyType;
+    case 'dict': return { ...t, key: s(t.key), val: s(t.val) };
+    case 'tuple': return { k: 'tuple', elems: t.elems.map(s) };
+    case 'optional': return { k: 'optional', inner: s(t.inner) };
+    case 'func': return { ...t, params: t.params.map(s), ret: s(t.ret) };
+    default: return t;
+  }
 }
 
 /** The `**kwargs` argument: the keywords no named parameter takes, as a `Dict<String, V>` when their types agree. */
@@ -257,6 +312,21 @@ export function callUser(L: Lowerer, fn: FuncInfo, args: AST.Arg[], path: string
   return v(code, ret, fn.raises ? PREC.unary : PREC.atom);
 }
 
+/** The @abstractmethod methods a class leaves without an implementation. */
+function abstractMethods(L: Lowerer, name: string): string[] {
+  const done = new Set<string>();
+  const out: string[] = [];
+  for (let c = L.classes.get(name); c; c = c.base ? L.classes.get(c.base) : undefined) {
+    const body = c.node?.body ?? [];
+    for (const s of body) {
+      if (s.k !== 'def' || done.has(s.name)) continue;
+      done.add(s.name);
+      if (s.decorators.some((d) => d.expr.k === 'name' && d.expr.id === 'abstractmethod' || d.expr.k === 'attr' && d.expr.attr === 'abstractmethod')) out.push(s.name);
+    }
+  }
+  return out;
+}
+
 function callConstructor(L: Lowerer, name: string, e: Call, raw = false): RExpr {
   const cls = L.classes.get(name)!;
   if (cls.isEnum && e.args.length === 1) {
@@ -274,6 +344,13 @@ function callConstructor(L: Lowerer, name: string, e: Call, raw = false): RExpr 
   const t: PyType = e.type.k === 'class' ? e.type : { k: 'class', name, fullName: name, args: [] };
   if (cls.isException) {
     return v(L.exceptionValue(e), t);
+  }
+  const abstract = abstractMethods(L, name);
+  if (abstract.length) {
+    // Python refuses to instantiate a class with abstract methods left (TypeError).
+    L.useRuntime('exc');
+    const msg = `Can't instantiate abstract class ${name} with abstract method${abstract.length > 1 ? 's' : ''} ${abstract.sort().join(', ')}`;
+    return v(L.propagateOrPanic(`Err::<${cls.rust}, PyErr>(PyErr::new("TypeError", ${rustStr(msg)}))`, 'TypeError'), t, PREC.unary);
   }
   const init = findMethod(L, name, '__init__');
   // The result is the concrete struct (a hierarchy's `Box<dyn Trait>` only where coerced).
@@ -390,6 +467,12 @@ function lowerModuleCall(L: Lowerer, mod: string, name: string, e: Call, expecte
   }
   if (mod === 'sys' && name === 'exit') {
     const a = args[0];
+    if (L.exitCaught && !L.closureDepth) {
+      // A handler may catch it: raise SystemExit (its code kept for `e.code` and the status).
+      L.useRuntime('sysexit');
+      const code = a ? L.toObj(L.exprOwned(a), a.type) : 'Obj::None';
+      return v(L.raiseExpr(`system_exit(&${code})`), T.none);
+    }
     if (!a) return v('std::process::exit(0)', T.none);
     if (a.type.k === 'str') return v(`{ eprintln!("{}", ${L.strRef(L.expr(a))}); std::process::exit(1) }`, T.none);
     if (a.k === 'const' && a.value === null) return v('std::process::exit(0)', T.none);
@@ -730,6 +813,11 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
       }
       const ty = et.k === 'float' ? 'f64' : 'i64';
       const items = it.itemKind === 'ref' && isCopy(et) ? `${wrapIter(it.code)}.copied()` : L.ownedItems(it);
+      if (et.k === 'union' && et.types.every((x) => x.k === 'int' || x.k === 'float')) {
+        // int|float items: Python's sum stays an int until a float is added.
+        const start = args[1] ? L.exprOwned(args[1], et) : 'Obj::Int(0)';
+        return v(`${wrapIter(items)}.fold(${start}, |a, b| obj_arith(&a, &b, '+'))`, et);
+      }
       const start = args[1] ? ` + ${num(L, args[1], et)}` : '';
       if (et.k === 'bool') return v(`${wrapIter(items)}.filter(|&b| b).count() as i64`, T.int);
       // Rust's f64 sum of nothing is -0.0; Python's sum starts at 0 (prints 0.0).
@@ -782,7 +870,7 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
       return v(`${L.paren(a, PREC.unary)}.next().expect("StopIteration")`, e.type);
     }
     case 'list': case 'tuple': case 'set': case 'frozenset': {
-      const target: PyType = expected && expected.k !== 'unknown' ? expected : e.type;
+      const target: PyType = expected && expected.k !== 'unknown' && !isObjUnion(expected) ? expected : e.type;
       if (!args.length) return v(name === 'set' || name === 'frozenset' ? 'std::collections::BTreeSet::new()' : 'Vec::new()', target);
       const nt = name === 'tuple' && args[0].type.k === 'class' ? L.classes.get(args[0].type.name) : undefined;
       if (nt?.isNamedTuple && nt.fields.length) {
@@ -793,7 +881,10 @@ export function lowerBuiltin(L: Lowerer, name: string, e: Call, expected?: PyTyp
       const it = L.iterate(args[0]);
       const items = L.ownedItems(it);
       const coll = name === 'set' || name === 'frozenset' ? 'std::collections::BTreeSet<_>' : 'Vec<_>';
-      return v(`${wrapIter(items)}.collect::<${coll}>()`, target.k === 'unknown' ? { k: name === 'set' ? 'set' : 'list', elem: it.item } as PyType : target);
+      // (the items' own shape wins: permutations of a literal are fixed-size Rust tuples where
+      // pyright says tuple[int, ...])
+      const fixed = (target.k === 'list' || target.k === 'set') && target.elem.k === 'tuplevar' && it.item.k === 'tuple';
+      return v(`${wrapIter(items)}.collect::<${coll}>()`, target.k === 'unknown' || fixed ? { k: name === 'set' || name === 'frozenset' ? 'set' : 'list', elem: it.item } as PyType : target);
     }
     case 'dict': {
       L.useRuntime('dict');
@@ -882,7 +973,7 @@ function lowerIsinstance(L: Lowerer, e: Call): RExpr {
       int: (t) => t.k === 'int' || t.k === 'bool', float: (t) => t.k === 'float', str: (t) => t.k === 'str', bool: (t) => t.k === 'bool',
       list: (t) => t.k === 'list', dict: (t) => t.k === 'dict', tuple: (t) => t.k === 'tuple' || t.k === 'tuplevar', set: (t) => t.k === 'set',
     };
-    const objVariant: Record<string, string> = { int: 'Obj::Int(_) | Obj::Bool(_)', float: 'Obj::Float(_)', str: 'Obj::Str(_)', bool: 'Obj::Bool(_)', list: 'Obj::List(_)', dict: 'Obj::Dict(_)', tuple: 'Obj::Tuple(_)' };
+    const objVariant: Record<string, string> = { int: 'Obj::Int(_) | Obj::Bool(_)', float: 'Obj::Float(_)', str: 'Obj::Str(_)', bool: 'Obj::Bool(_)', list: 'Obj::List(_)', dict: 'Obj::Dict(_)', tuple: 'Obj::Tuple(_)', set: 'Obj::Set(_)' };
     if (objVariant[id] && isObjUnion(obj.k === 'name' ? L.varType(obj) : t)) return `matches!(${L.expr(obj).code}, ${objVariant[id]})`;
     if (map[id]) return map[id](t) ? 'true' : 'false';
     // Exceptions are PyErr values: check the runtime kind against the class hierarchy.
@@ -1042,7 +1133,12 @@ function lowerMinMax(L: Lowerer, name: 'min' | 'max' | string, e: Call, expected
   const key = e.args.find((a) => a.name === 'key')?.value;
   const def = e.args.find((a) => a.name === 'default')?.value;
   if (pos.length >= 2) {
-    const t = pos.some((p) => p.type.k === 'float') ? T.float : pos[0].type;
+    let t = pos.some((p) => p.type.k === 'float') ? T.float : pos[0].type;
+    // `min(math.inf, 7)` is the int 7: ints and floats together keep their own types.
+    const intFloat = (x: PyType) => x.k === 'union' && x.types.length === 2 && x.types.every((y) => y.k === 'int' || y.k === 'float');
+    if (!key && pos.every((p) => isNumeric(p.type) || intFloat(p.type)) && (pos.some((p) => intFloat(p.type)) || t.k === 'float' && pos.some((p) => p.type.k === 'int'))) {
+      t = { k: 'union', types: [T.int, T.float] };
+    }
     if (!key && isNumeric(t)) {
       const vals = pos.map((p) => num(L, p, t));
       if (t.k === 'float') return v(vals.slice(1).reduce((acc, x) => `${acc}.${name}(${x})`, wrapNum(vals[0])), T.float);
@@ -1063,7 +1159,7 @@ function minMaxOfIter(L: Lowerer, name: string, items: string, t: PyType, key: A
   if (key) {
     const k = keyClosure(L, key, t);
     body = `{ let key = ${k.code}; ${wrapIter(items)}.fold(None, |best: Option<${L.rt(t)}>, x| match best { Some(b) if !(key(&x) ${cmpOp} key(&b)) => Some(b), _ => Some(x) }) }`;
-  } else if (hasFloat(t) || hasUserClass(L, t)) {
+  } else if (hasFloat(t) || hasUserClass(L, t) || isObjUnion(t)) {
     // Floats (also inside tuples) and user classes (`__lt__`) are only PartialOrd.
     body = `${wrapIter(items)}.fold(None, |best: Option<${L.rt(t)}>, x| match best { Some(b) if !(x ${cmpOp} b) => Some(b), _ => Some(x) })`;
   } else body = `${wrapIter(items)}.${name}()`;
@@ -1078,7 +1174,7 @@ function lowerMapFilter(L: Lowerer, name: string, e: Call): RExpr {
   const it = L.iterate(src);
   const items = L.ownedItems(it);
   if (name === 'filter') {
-    if (fn.k === 'const' && fn.value === null) return v(`${wrapIter(items)}.filter(|x| ${L.truthy({ code: '*x', type: it.item, kind: 'value' })})`, { k: 'iter', elem: it.item });
+    if (fn.k === 'const' && fn.value === null) return v(`${wrapIter(items)}.filter(|x| ${L.truthy({ code: '(*x)', type: it.item, kind: 'value' })})`, { k: 'iter', elem: it.item });
     const k = keyClosure(L, fn, it.item);
     return v(`{ let f = ${k.code}; ${wrapIter(items)}.filter(move |x| f(x)) }`, { k: 'iter', elem: it.item });
   }

@@ -4,7 +4,7 @@
 import * as AST from '../ast';
 import { PyType, T } from '../types';
 import { ClassInfo, ClassVarInfo, FuncInfo, PREC, RExpr } from './context';
-import { isCopy, rustIdent, rustStr } from './rtypes';
+import { isCopy, isObjUnion, rustIdent, rustStr } from './rtypes';
 import type { Lowerer } from './lowerer';
 import { emitFunction, declareHoisted } from './module';
 import { scanVars, walkExprs } from './scan';
@@ -480,7 +480,10 @@ function implTraitFor(L: Lowerer, info: ClassInfo, root: ClassInfo) {
     if (isAbstractBody(impl.def) && info.isAbstract) { w.line(`${sig} { unimplemented!("abstract method ${m.name}") }`); continue; }
     // An override returning int where the base method says float (`w * h` vs `-> float`).
     const widen = m.ret.k === 'float' && impl.ret.k === 'int' && !m.raises && !impl.raises ? ' as f64' : '';
-    w.line(`${sig} { ${info.rust}::${rustIdent(m.name)}(self${args ? ', ' + args : ''})${widen} }`);
+    const call = `${info.rust}::${rustIdent(m.name)}(self${args ? ', ' + args : ''})`;
+    // An override returning a plain int or float where the base says `int | float`: tag it.
+    if (isObjUnion(m.ret) && !isObjUnion(impl.ret) && impl.ret.k !== 'unknown' && impl.ret.k !== 'none' && !m.raises && !impl.raises) { w.line(`${sig} { ${L.toObj(call, impl.ret)} }`); continue; }
+    w.line(`${sig} { ${call}${widen} }`);
   }
   const chain: string[] = [];
   let c: ClassInfo | undefined = info;

@@ -26,6 +26,8 @@ export interface ParamInfo {
   /** `seen=None` defaulted to a fresh container and mutated: `Option<&mut T>`, the caller's
    * container is shared like in Python. */
   optMut?: boolean;
+  /** A callable some caller gives a state-changing lambda: `&mut dyn FnMut`. */
+  fnMut?: boolean;
   default?: AST.Expr;
   kind: AST.Param['kind'];
   sym?: AST.SymbolRef;

@@ -8,6 +8,10 @@ import type { Lowerer } from './lowerer';
 /** An expression that Displays (`{}`) as Python's str(value). */
 export function displayArg(L: Lowerer, r: RExpr): string {
   const t = r.type;
+  // The empty tuple is Rust's `()`, which is also None: it prints as `()`.
+  if (t.k === 'tuple' && !t.elems.length) return '"()"';
+  // (str of a tuple, list or Optional of one is its repr)
+  if ((t.k === 'tuple' || t.k === 'list' || t.k === 'set' || t.k === 'dict' && !t.flavor || t.k === 'optional' && (t.inner.k === 'tuple' || t.inner.k === 'list')) && nestedTuplevar(t)) return reprByType(L, `&${L.paren(r, PREC.unary)}`, t, 0);
   switch (t.k) {
     case 'int': return r.kind === 'ref' ? r.code : r.code;
     case 'str': return r.code;
@@ -32,6 +36,37 @@ export function displayArg(L: Lowerer, r: RExpr): string {
     default:
       L.useRuntime('pystr');
       return `${L.paren(r, PREC.unary)}.py_str()`;
+  }
+}
+
+/** A tuple[T, ...] (a Vec in Rust) inside another type: PyStr would print it as a list. */
+export function nestedTuplevar(t: PyType, top = true): boolean {
+  switch (t.k) {
+    case 'tuplevar': return !top || nestedTuplevar(t.elem, false);
+    case 'list': case 'set': return nestedTuplevar(t.elem, false);
+    case 'tuple': return t.elems.some((x) => nestedTuplevar(x, false));
+    case 'optional': return nestedTuplevar(t.inner, false);
+    case 'dict': return nestedTuplevar(t.key, false) || nestedTuplevar(t.val, false);
+    default: return false;
+  }
+}
+
+/** repr() of a value whose type holds a nested tuple[T, ...], built from the type; `v` is a
+ * reference expression. */
+export function reprByType(L: Lowerer, v: string, t: PyType, depth: number): string {
+  const x = `__r${depth}`;
+  const items = (elem: PyType) => `${v}.iter().map(|${x}| ${reprByType(L, x, elem, depth + 1)}).collect::<Vec<String>>()`;
+  switch (t.k) {
+    case 'tuplevar': return `{ let __s = ${items(t.elem)}; if __s.len() == 1 { format!("({},)", __s[0]) } else { format!("({})", __s.join(", ")) } }`;
+    case 'list': return `format!("[{}]", ${items(t.elem)}.join(", "))`;
+    case 'set': return `if ${v}.is_empty() { "set()".to_string() } else { format!("{{{}}}", ${items(t.elem)}.join(", ")) }`;
+    case 'tuple': {
+      const parts = t.elems.map((e, i) => reprByType(L, `&${v}.${i}`, e, depth + 1));
+      return t.elems.length === 1 ? `format!("({},)", ${parts[0]})` : `format!("(${t.elems.map(() => '{}').join(', ')})", ${parts.join(', ')})`;
+    }
+    case 'optional': return `match ${v} { Some(${x}) => ${reprByType(L, x, t.inner, depth + 1)}, None => "None".to_string() }`;
+    case 'dict': return `format!("{{{}}}", ${v}.iter().map(|(__k${depth}, __v${depth})| format!("{}: {}", ${reprByType(L, `__k${depth}`, t.key, depth + 1)}, ${reprByType(L, `__v${depth}`, t.val, depth + 1)})).collect::<Vec<String>>().join(", "))`;
+    default: L.useRuntime('pystr'); return `${v}.py_repr()`;
   }
 }
 

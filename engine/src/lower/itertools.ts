@@ -204,7 +204,8 @@ export function lowerItertools(L: Lowerer, name: string, e: Call): RExpr | undef
       const lit = pos[0];
       const litLen = lit.k === 'list' || lit.k === 'tuple' ? lit.elts.length : lit.k === 'str' ? [...lit.value].length : undefined;
       const r = rE && rE.k === 'num' ? Number(rE.value) : !rE ? litLen : undefined;
-      if (r === undefined) L.diag('PTR021', e.span, `itertools.${name} with a non-constant length yields lists here (Python prints tuples)`, 'warning', {}, 0.4);
+      // (printing follows the static type: a tuple[T, ...] prints with parentheses)
+      if (r === undefined) L.diag('PTR021', e.span, `itertools.${name} with a non-constant length yields Vecs (variable-length tuples) here`, 'info', {}, 0.1);
       L.useRuntime('itertools');
       const fn = name === 'permutations' ? 'py_permutations' : name === 'combinations' ? 'py_combinations' : 'py_combinations_wr';
       const rCode = rE ? usize(L, rE) : 'v.len()';

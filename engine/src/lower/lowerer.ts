@@ -5,11 +5,11 @@ import { PyType, T, typeToString, sameType, hasUnknown as hasUnknownT } from '..
 import { RustWriter } from '../emit/writer';
 import { Code, Diagnostic, LineIndex, Severity } from '../diagnostics';
 import { ClassInfo, FuncInfo, ParamInfo, PREC, RExpr } from './context';
-import { elemType, isCopy, isNumeric, isObjUnion, rustChar, rustIdent, rustStr, rustType, TypeEnv } from './rtypes';
+import { elemType, isCopy, isNumeric, isObjUnion, plainUnionOf, rustChar, rustIdent, rustStr, rustType, TypeEnv } from './rtypes';
 import { elementAlias, rootName, scanVars, VarUse, walkExprs } from './scan';
 import { bindArgs, lowerCall, partialOf } from './calls';
 import { constructException, exceptionField } from './excdata';
-import { lowerFString, displayArg } from './format';
+import { lowerFString, displayArg, nestedTuplevar, reprByType } from './format';
 import { lowerClass, collectClass, classVarOfAttr, classVarRead, classVarWrite, isFrozenDataclass } from './classes';
 import { declareHoisted } from './module';
 
@@ -63,6 +63,26 @@ export class Lowerer implements TypeEnv {
 
   constructor(readonly module: AST.Module, readonly context: { functions?: Map<string, FuncInfo> } = {}) {
     this.lines = new LineIndex(module.text);
+  }
+
+  private exitCaughtMemo: boolean | undefined;
+  /** Some handler can catch SystemExit (`except SystemExit`, `except BaseException`, bare
+   *  `except:`): sys.exit() then raises a PyErr that handlers and `finally` see, instead of
+   *  ending the process on the spot. */
+  get exitCaught(): boolean {
+    if (this.exitCaughtMemo === undefined) {
+      let found = false;
+      const visit = (ss: AST.Stmt[]): void => ss.forEach((s) => {
+        if (s.k === 'try' && s.handlers.some((h) => !h.type || this.handlerKinds(h).some((k) => k === 'SystemExit' || k === 'BaseException'))) found = true;
+        if (s.k === 'try') { visit(s.body); s.handlers.forEach((h) => visit(h.body)); visit(s.orelse); visit(s.finalbody); }
+        if (s.k === 'if' || s.k === 'while' || s.k === 'for') { visit(s.body); visit(s.orelse); }
+        if (s.k === 'def' || s.k === 'class' || s.k === 'with') visit(s.body);
+        if (s.k === 'match') s.cases.forEach((c) => visit(c.body));
+      });
+      visit(this.module.body);
+      this.exitCaughtMemo = found;
+    }
+    return this.exitCaughtMemo;
   }
 
   // ---------- environment ----------
@@ -134,7 +154,7 @@ export class Lowerer implements TypeEnv {
       case 'ref': case 'mutref':
         if (isCopy(e.type)) return `*${this.paren(e, PREC.unary)}`;
         if (e.type.k === 'str') return `${this.paren(e, PREC.unary)}.to_string()`;
-        if (e.type.k === 'list') return `${this.paren(e, PREC.unary)}.to_vec()`;
+        if (e.type.k === 'list' || e.type.k === 'tuplevar') return `${this.paren(e, PREC.unary)}.to_vec()`;
         return `${this.paren(e, PREC.unary)}.clone()`;
     }
   }
@@ -178,7 +198,7 @@ export class Lowerer implements TypeEnv {
       // A tagged value used where one type is expected (after an isinstance check).
       if (expected.k === 'float') return `${this.paren(e, PREC.unary)}.as_f64()`;
       if (expected.k === 'int') return `${this.paren(e, PREC.unary)}.as_i64()`;
-      if (expected.k === 'str') return `${this.paren(e, PREC.unary)}.py_str()`;
+      if (expected.k === 'str') return `${this.paren(e, PREC.unary)}.to_str()`;
     }
     if (expected.k === 'optional') {
       if (e.type.k === 'none') return 'None';
@@ -198,6 +218,7 @@ export class Lowerer implements TypeEnv {
       const boxed = (this.classType(e.type.name) ?? '').startsWith('Box<dyn') && !e.concrete;
       if (!boxed) return `Box::new(${this.own(e)})`;
     }
+    if (expected.k === 'tuplevar' && e.type.k === 'tuple' && e.type.elems.every((et) => fitsElem(et, expected.elem))) return this.tupleToVec(this.own(e), e.type);
     if (expected.k === 'list' && e.type.k === 'list' && expected.elem.k === 'float' && e.type.elem.k === 'int') {
       return `${this.paren(e, PREC.unary)}.iter().map(|&x| x as f64).collect::<Vec<f64>>()`;
     }
@@ -205,6 +226,12 @@ export class Lowerer implements TypeEnv {
       return this.own(e);
     }
     return this.own(e);
+  }
+
+  /** A fixed-size tuple of one item type as a Vec (a `tuple[T, ...]`). */
+  tupleToVec(code: string, t: Extract<PyType, { k: 'tuple' }>): string {
+    if (t.elems.length === 0) return 'Vec::new()';
+    return `{ let t = ${code}; vec![${t.elems.map((_, i) => `t.${i}`).join(', ')}] }`;
   }
 
   /** Wraps an owned value of static type t into the tagged `Obj` of a union type. */
@@ -217,7 +244,7 @@ export class Lowerer implements TypeEnv {
       case 'str': return `Obj::Str(${code})`;
       case 'none': return 'Obj::None';
       case 'list': case 'tuplevar': case 'set': case 'deque':
-        return `Obj::${t.k === 'tuplevar' ? 'Tuple' : 'List'}(${/^[\w.]+$/.test(code) ? code : `(${code})`}.into_iter().map(|x| ${this.toObj('x', t.elem)}).collect())`;
+        return `Obj::${t.k === 'tuplevar' ? 'Tuple' : t.k === 'set' ? 'Set' : 'List'}(${/^[\w.]+$/.test(code) ? code : `(${code})`}.into_iter().map(|x| ${this.toObj('x', t.elem)}).collect())`;
       case 'tuple': return `{ let t = ${code}; Obj::Tuple(vec![${t.elems.map((et, i) => this.toObj(`t.${i}`, et)).join(', ')}]) }`;
       case 'dict': return `Obj::Dict(${/^[\w.]+$/.test(code) ? code : `(${code})`}.iter().map(|(k, v)| (${this.toObj('k.clone()', t.key)}, ${this.toObj('v.clone()', t.val)})).collect())`;
       case 'optional': return `match ${code} { Some(x) => ${this.toObj('x', t.inner)}, None => Obj::None }`;
@@ -275,7 +302,12 @@ export class Lowerer implements TypeEnv {
   // ---------- expressions ----------
   expr(e: AST.Expr, expected?: PyType): RExpr {
     try {
-      return this.exprInner(e, expected);
+      const r = this.exprInner(e, expected);
+      // A tagged value (`opts["count"]`) where one scalar type is expected: a checked conversion.
+      if (expected && (expected.k === 'int' || expected.k === 'float' || expected.k === 'str') && isObjUnion(r.type)) {
+        return { code: this.coerce(r, expected), type: expected, kind: 'value', prec: PREC.atom };
+      }
+      return r;
     } catch (err) {
       if (err instanceof RangeError) return this.todo(e.span, 'expression nested too deeply');
       // A construct the lowering did not anticipate (e.g. a method called with missing
@@ -296,6 +328,8 @@ export class Lowerer implements TypeEnv {
       this.useRuntime('obj');
       if (e.k === 'list' && !e.elts.some((x) => x.k === 'starred')) return `Obj::List(vec![${e.elts.map((x) => this.exprOwned(x, expected)).join(', ')}])`;
       if (e.k === 'tuple' && !e.elts.some((x) => x.k === 'starred')) return `Obj::Tuple(vec![${e.elts.map((x) => this.exprOwned(x, expected)).join(', ')}])`;
+      // (a set's items in sorted order, like the BTreeSet of a plain set)
+      if (e.k === 'set' && !e.elts.some((x) => x.k === 'starred')) return `Obj::Set({ let mut v = vec![${e.elts.map((x) => this.exprOwned(x, expected)).join(', ')}]; v.sort(); v.dedup(); v })`;
       if (e.k === 'dict' && e.items.every((i) => i.key)) return `Obj::Dict(vec![${e.items.map((i) => `(${this.exprOwned(i.key!, expected)}, ${this.exprOwned(i.value, expected)})`).join(', ')}])`;
     }
     const r = this.expr(e, expected);
@@ -313,13 +347,13 @@ export class Lowerer implements TypeEnv {
         if (e.value === false) return { code: 'false', type: T.bool, kind: 'value', prec: PREC.atom };
         if (e.value === null) return { code: expected && expected.k === 'optional' ? 'None' : expected?.k === 'none' || !expected ? '()' : 'None', type: T.none, kind: 'value', prec: PREC.atom };
         return this.todo(e.span, 'Ellipsis / __debug__');
-      case 'name': return this.name(e);
+      case 'name': return (expected?.k === 'func' && e.sym?.scope === 'builtins' && this.builtinAsValue(e, expected)) || this.name(e);
       case 'bin': return this.binop(e);
       case 'unary': return this.unary(e, expected);
       case 'boolop': return this.boolop(e, expected);
       case 'cmp': return this.compare(e);
       case 'call': return lowerCall(this, e, expected);
-      case 'attr': return this.attribute(e);
+      case 'attr': return (expected?.k === 'func' && e.value.k === 'name' && e.value.sym?.scope === 'builtins' && ['str', 'int', 'float', 'list', 'dict', 'set'].includes(e.value.id) && this.builtinAsValue(e, expected)) || this.attribute(e);
       case 'index': return this.index(e);
       case 'list': return this.listLit(e, expected);
       case 'tuple': return this.tupleLit(e, expected);
@@ -459,7 +493,13 @@ export class Lowerer implements TypeEnv {
     if ((isObjUnion(lt) || isObjUnion(rt)) && ['+', '-', '*', '/', '//', '%', '**'].includes(op)) {
       // Tagged int|float values: Python's arithmetic rules at run time.
       const side = (x: AST.Expr, _t: PyType) => { const r = this.expr(x); return isObjUnion(r.type) ? this.borrow(r) : `&${this.toObj(this.own(r), r.type)}`; };
-      return { code: `obj_arith(${side(e.left, lt)}, ${side(e.right, rt)}, '${op === '//' ? 'f' : op === '**' ? 'p' : op}')`, type: isObjUnion(lt) ? lt : rt, kind: 'value', prec: PREC.atom };
+      const args = `${side(e.left, lt)}, ${side(e.right, rt)}, '${op === '//' ? 'f' : op === '**' ? 'p' : op}'`;
+      if (['/', '//', '%'].includes(op) && !(e.right.k === 'num' && Number(e.right.value) !== 0) && this.inCatchingContext('ZeroDivisionError')) {
+        // A caught ZeroDivisionError: its message depends on the operands' run-time types.
+        this.useRuntime('obj_arith_r');
+        return { code: this.propagate(`obj_arith_r(${args})`), type: isObjUnion(lt) ? lt : rt, kind: 'value', prec: PREC.unary };
+      }
+      return { code: `obj_arith(${args})`, type: isObjUnion(lt) ? lt : rt, kind: 'value', prec: PREC.atom };
     }
     const resT = e.type.k !== 'unknown' ? e.type : lt;
     const num = (x: AST.Expr, t: PyType) => {
@@ -660,7 +700,15 @@ export class Lowerer implements TypeEnv {
   boolop(e: Extract<AST.Expr, { k: 'boolop' }>, expected?: PyType): RExpr {
     // `True and None`, `0 or None`: a literal left operand decides statically which operand it is.
     const st = staticTruth(e.left);
-    if (st !== undefined) return this.expr((e.op === 'and') === st ? e.right : e.left, expected);
+    if (st !== undefined) {
+      const pick = (e.op === 'and') === st ? e.right : e.left;
+      // `{} and x` is `{}`: an empty literal of no known type takes the fallback one.
+      if (!expected && pick.k === 'dict' && !pick.items.length && pick.type.k === 'dict' && hasUnknownT(pick.type)) {
+        this.useRuntime('dict');
+        return { code: 'Dict::<i64, i64>::new()', type: { k: 'dict', key: T.int, val: T.int }, kind: 'value', prec: PREC.atom };
+      }
+      return this.expr(pick, expected);
+    }
     const a = this.expr(e.left);
     // `x is not None and f(x)`: on the right, x is the unwrapped value.
     const savedNames = new Map(this.scope.names);
@@ -673,11 +721,21 @@ export class Lowerer implements TypeEnv {
       return { code: `${wrapPrec(this.truthy(a), a, p)} ${rop} ${wrapPrec(this.truthy(b), b, p + 1)}`, type: T.bool, kind: 'value', prec: p };
     }
     // Value-returning and/or: `x or default` picks an operand.
-    const t = e.type.k !== 'unknown' && e.type.k !== 'union' ? e.type : b.type;
+    // Operands of different types (`"" or 0`): the result is a tagged Obj.
+    // (an item of a never-filled `list[Unknown]` variable is the i64 fallback; that variable
+    // against a known list is two different types too)
+    const listOfUnknown = (x: AST.Expr, t: PyType) => x.k === 'name' && (t.k === 'list' && t.elem.k === 'unknown');
+    const bt = b.type.k === 'unknown' && e.right.k === 'index' && listOfUnknown(e.right.value, e.right.value.type) ? T.int : b.type;
+    const unknownVsKnown = listOfUnknown(e.left, a.type) && bt.k === 'list' && !hasUnknownT(bt);
+    const differ = (a.type.k !== bt.k || unknownVsKnown || !sameType(a.type, bt) && !hasUnknownT(a.type) && !hasUnknownT(bt)) && !(isNumeric(a.type) && isNumeric(bt)) && a.type.k !== 'optional' && bt.k !== 'optional' && a.type.k !== 'none' && bt.k !== 'none' && a.type.k !== 'unknown' && bt.k !== 'unknown';
+    if (bt !== b.type) b.type = bt;
+    const objT = expected && isObjUnion(expected) ? expected : isObjUnion(e.type) ? e.type : differ || isObjUnion(a.type) || isObjUnion(b.type) ? plainUnionOf([a.type, bt]) : undefined;
+    const t = objT ?? (e.type.k !== 'unknown' && e.type.k !== 'union' ? e.type : b.type);
     if (e.op === 'or' && a.type.k === 'optional' && t.k !== 'optional' && t.k !== 'none' && b.type.k !== 'optional') {
       // `children or []` with an Optional left: its value when present and truthy, else the right.
       const test = this.truthy({ code: '__v', type: a.type.inner, kind: 'place' });
-      return { code: `match ${this.own(a)} { Some(__v) if ${test} => __v, _ => ${this.coerce(b, t)} }`, type: t, kind: 'value', prec: PREC.atom };
+      const hit = objT && !isObjUnion(a.type.inner) ? this.toObj('__v', a.type.inner) : '__v';
+      return { code: `match ${this.own(a)} { Some(__v) if ${test} => ${hit}, _ => ${this.coerce(b, t)} }`, type: t, kind: 'value', prec: PREC.atom };
     }
     if (e.op === 'or' && a.type.k === 'optional') {
       return { code: `${this.own(a)}.or(${this.coerce(b, a.type)})`, type: a.type, kind: 'value', prec: PREC.atom };
@@ -686,7 +744,7 @@ export class Lowerer implements TypeEnv {
     const av = this.coerce(a, t);
     const bv = this.coerce(b, t);
     // __v holds the left operand converted to the result type (int → float keeps truthiness).
-    const test = this.truthy({ code: tmp, type: isNumeric(a.type) && isNumeric(t) ? t : a.type, kind: 'place' });
+    const test = this.truthy({ code: tmp, type: objT || isNumeric(a.type) && isNumeric(t) ? t : a.type, kind: 'place' });
     const code = e.op === 'or'
       ? `{ let ${tmp} = ${av}; if ${test} { ${tmp} } else { ${bv} } }`
       : `{ let ${tmp} = ${av}; if ${test} { ${bv} } else { ${tmp} } }`;
@@ -774,6 +832,17 @@ export class Lowerer implements TypeEnv {
         return `${op === '==' ? '' : '!'}${this.paren(this.expr(other), PREC.unary)}.is_empty()`;
       }
     }
+    if (op === '==' || op === '!=') {
+      // A NamedTuple equals the plain tuple of its fields.
+      const ntOf = (x: AST.Expr) => (x.type.k === 'class' && this.classes.get(x.type.name)?.isNamedTuple ? this.classes.get(x.type.name) : undefined);
+      const [ntE, other] = ntOf(l) ? [l, r] : [r, l];
+      const nt = ntOf(ntE);
+      if (nt && other.type.k === 'tuple' && other.type.elems.length === nt.fields.length) {
+        const fs = nt.fields.map((f) => (isCopy(f.type) ? `__t.${rustIdent(f.name)}` : `__t.${rustIdent(f.name)}.clone()`));
+        const tup = `{ let __t = ${this.borrow(this.expr(ntE))}; (${fs.join(', ')}${fs.length === 1 ? ',' : ''}) }`;
+        return `${tup} ${op} ${this.exprOwned(other, { k: 'tuple', elems: nt.fields.map((f) => f.type) })}`;
+      }
+    }
     if ((op === 'in' || op === 'not in') && r.type.k === 'type' && r.type.of.k === 'class' && this.classes.get(r.type.of.name)?.isEnum) {
       // `Color.RED in Color`
       return `${op === 'not in' ? '!' : ''}${this.classes.get(r.type.of.name)!.rust}::ALL.contains(&${this.val(this.expr(l))})`;
@@ -844,6 +913,30 @@ export class Lowerer implements TypeEnv {
       const sub = `${this.paren(x, PREC.unary)}.is_subset(${this.borrow(y)})`;
       return rop.length === 1 ? `(${sub} && ${this.paren(x, PREC.unary)}.len() < ${this.paren(y, PREC.unary)}.len())` : sub;
     }
+    const tupleLens = (x: PyType) => (x.k === 'tuple' ? x.elems.length : -1);
+    const oneElem = (x: PyType, y: PyType) => x.k === 'tuple' && y.k === 'tuple' && [...x.elems, ...y.elems].every((et) => sameType(et, x.elems[0] ?? y.elems[0]));
+    if (tupleLens(a.type) >= 0 && tupleLens(b.type) >= 0 && tupleLens(a.type) !== tupleLens(b.type) && oneElem(a.type, b.type)) {
+      // Tuples of different lengths, one item type: compared as slices (lexicographic, then length).
+      const side = (x: RExpr) => `&${this.tupleToVec(this.own(x), x.type as Extract<PyType, { k: 'tuple' }>)}[..]`;
+      return `${side(a)} ${rop} ${side(b)}`;
+    }
+    if (tupleLens(a.type) >= 0 && tupleLens(b.type) >= 0 && tupleLens(a.type) !== tupleLens(b.type) && plainUnionOf([a.type, b.type])) {
+      // Tuples of different lengths (`(1, 2) < (1, 2, 0)`): compared as tagged values, lexicographically.
+      return `&${this.toObj(this.own(a), a.type)} ${rop} &${this.toObj(this.own(b), b.type)}`;
+    }
+    const tupleVsVec = (x: PyType, y: PyType) => x.k === 'tuple' && y.k === 'tuplevar' && x.elems.every((et) => fitsElem(et, y.elem));
+    if (tupleVsVec(a.type, b.type) || tupleVsVec(b.type, a.type)) {
+      // A fixed-size tuple against a variable-length one: both as slices.
+      const side = (x: RExpr) => (x.type.k === 'tuple' ? `&${this.tupleToVec(this.own(x), x.type)}[..]` : `&${this.paren(x, PREC.unary)}[..]`);
+      return `${side(a)} ${rop} ${side(b)}`;
+    }
+    const kinds = (x: PyType) => (x.k === 'tuplevar' ? 'tuple' : x.k);
+    if ((rop === '==' || rop === '!=') && kinds(a.type) !== kinds(b.type) && !(isNumeric(a.type) && isNumeric(b.type)) && !['optional', 'none', 'unknown', 'union'].includes(a.type.k) && !['optional', 'none', 'unknown', 'union'].includes(b.type.k) && plainUnionOf([a.type, b.type])) {
+      // Values of different types (`[] == False`) are never equal (operands still evaluated).
+      const res = rop === '==' ? 'false' : 'true';
+      const pure = (x: RExpr) => /^[\w.]*$|^vec!\[\]$|^"[^"]*"$/.test(x.code);
+      return pure(a) && pure(b) ? res : `{ let _ = (${this.borrow(a)}, ${this.borrow(b)}); ${res} }`;
+    }
     if (isObjUnion(a.type) || isObjUnion(b.type)) {
       // Tagged values compare as Obj (Python's cross-type equality rules live in the runtime).
       const side = (x: RExpr) => (isObjUnion(x.type) ? this.borrow(x) : `&${this.toObj(this.own(x), x.type)}`);
@@ -909,6 +1002,8 @@ export class Lowerer implements TypeEnv {
   }
 
   keyRef(x: RExpr, keyType: PyType): string {
+    // A dict keyed by tagged values looked up with a plain one: tag it.
+    if (isObjUnion(keyType) && !isObjUnion(x.type) && x.type.k !== 'unknown') return `&${this.toObj(this.own(x), x.type)}`;
     if (x.kind === 'strlit' || x.kind === 'char') return `&${this.own(x)}`;
     // A `&str` (parameter) looking up a String key: Dict methods take `&String`.
     if (keyType.k === 'str' && x.kind === 'ref' && x.type.k === 'str' && this.isStrParamRef(x)) return `&${this.own(x)}`;
@@ -919,6 +1014,12 @@ export class Lowerer implements TypeEnv {
 
   attribute(e: Extract<AST.Expr, { k: 'attr' }>): RExpr {
     const v = e.value;
+    const ntFields = e.attr === '_fields' && (v.type.k === 'type' && v.type.of.k === 'class' ? this.classes.get(v.type.of.name) : v.type.k === 'class' ? this.classes.get(v.type.name) : undefined);
+    if (ntFields && ntFields.isNamedTuple) {
+      // Point._fields: the field names, as a tuple of str.
+      const fs = ntFields.fields.map((f) => `${rustStr(f.name)}.to_string()`);
+      return { code: `(${fs.join(', ')}${fs.length === 1 ? ',' : ''})`, type: { k: 'tuple', elems: ntFields.fields.map(() => T.str) }, kind: 'value', prec: PREC.atom };
+    }
     if (e.attr === '__name__' && v.k === 'call' && v.func.k === 'name' && v.func.id === 'type' && v.func.sym?.scope === 'builtins' && v.args.length === 1) {
       const tn = this.typeNameOf(v.args[0].value);
       if (tn) return tn;
@@ -983,6 +1084,15 @@ export class Lowerer implements TypeEnv {
         const base: PyType = { k: 'class', name: 'BaseException', fullName: 'builtins.BaseException', args: [] };
         return { code: `${this.paren(obj, PREC.unary)}.cause.as_deref().cloned()`, type: { k: 'optional', inner: base }, kind: 'value', prec: PREC.atom };
       }
+      if (e.attr === 'code' && obj.type.name === 'SystemExit' && this.rt(obj.type) === 'PyErr' && this.exitCaught) {
+        this.useRuntime('sysexit');
+        return { code: `exit_code(&${this.paren(obj, PREC.unary)})`, type: e.type, kind: 'value', prec: PREC.atom };
+      }
+      if (c?.isException && e.attr === 'args' && !c.fields.some((f) => f.name === 'args')) {
+        // A user exception's args: the message its constructor passed up (one item, or none).
+        this.useRuntime('exc_args');
+        return { code: `exc_args(${this.borrow(obj)})`, type: { k: 'tuplevar', elem: T.str }, kind: 'value', prec: PREC.atom };
+      }
       if (c?.isException && e.attr !== 'args') {
         const fieldRead = exceptionField(this, c, obj, e.attr);
         if (fieldRead) return fieldRead;
@@ -1029,7 +1139,9 @@ export class Lowerer implements TypeEnv {
         return { code: `${this.paren(obj, PREC.unary)}.${rustIdent(e.attr)}`, type: ft, kind: 'place', prec: PREC.atom };
       }
       if (obj.type.fullName.startsWith('builtins.') && /Error|Exception/.test(obj.type.name) && e.attr === 'args') {
-        return { code: `vec![${this.paren(obj, PREC.unary)}.msg.clone()]`, type: { k: 'list', elem: T.str }, kind: 'value', prec: PREC.atom };
+        // (a tuple of the message; a KeyError's key)
+        this.useRuntime('exc_args');
+        return { code: `exc_args(${this.borrow(obj)})`, type: { k: 'tuplevar', elem: T.str }, kind: 'value', prec: PREC.atom };
       }
     }
     if (obj.type.k === 'optional' && obj.type.inner.k === 'class') {
@@ -1109,8 +1221,8 @@ export class Lowerer implements TypeEnv {
       // `Color["RED"]`: the member by name.
       return { code: `${this.classes.get(vt.of.name)!.rust}::from_name(${this.strRef(this.expr(e.index))})`, type: vt.of, kind: 'value', prec: PREC.atom };
     }
-    const c = this.expr(e.value);
-    const ct = c.type;
+    let c = this.expr(e.value);
+    let ct = c.type;
     let idx = e.index;
     if (idx.k === 'call' && idx.func.k === 'name' && idx.func.id === 'slice' && idx.func.sym?.scope === 'builtins' && idx.args.length >= 1 && idx.args.length <= 3 && !idx.args.some((a) => a.name || a.star)) {
       // s[slice(a, b, c)] is s[a:b:c]; None arguments are omitted bounds.
@@ -1125,6 +1237,13 @@ export class Lowerer implements TypeEnv {
         return { code: `${this.paren(c, PREC.unary)}.slice(${opt(idx.lower)}, ${opt(idx.upper)}, ${idx.step ? this.val(this.expr(idx.step, T.int)) : '1'})`, type: ct, kind: 'value', prec: PREC.atom };
       }
       return { code: `${this.paren(c, PREC.unary)}.get(${this.val(this.expr(idx, T.int))})`, type: T.int, kind: 'value', prec: PREC.atom };
+    }
+    if (isObjUnion(ct) && idx.k !== 'slice') {
+      // Indexing a tagged value: list/tuple/str by position, dict by key, checked at run time.
+      const k = this.expr(idx);
+      const r: RExpr = { code: `${this.paren(c, PREC.unary)}.get_item(${isObjUnion(k.type) ? this.borrow(k) : `&${this.toObj(this.own(k), k.type)}`})`, type: ct, kind: 'value', prec: PREC.atom };
+      if (isObjUnion(e.type) || !['int', 'float', 'str'].includes(e.type.k)) return r;
+      return { code: this.coerce(r, e.type), type: e.type, kind: 'value', prec: PREC.atom };
     }
     if (idx.k === 'slice') return this.slice(c, idx, e);
     if (ct.k === 'tuple') {
@@ -1144,6 +1263,12 @@ export class Lowerer implements TypeEnv {
     }
     if (ct.k === 'dict') {
       const k = this.expr(idx);
+      if (e.value.k === 'dict' && !e.value.items.length && hasUnknownT(ct)) {
+        // `{}[k]`: an empty literal only raises KeyError; its value type is immaterial.
+        const kt = ct.key.k === 'unknown' ? k.type : ct.key;
+        ct = { k: 'dict', key: kt, val: ct.val.k === 'unknown' ? T.none : ct.val };
+        c = { code: `Dict::<${this.rt(ct.key)}, ${this.rt(ct.val)}>::new()`, type: ct, kind: 'value', prec: PREC.atom };
+      }
       if (ct.flavor === 'counter') return { code: `${this.paren(c, PREC.unary)}.get(${this.keyRef(k, ct.key)}).copied().unwrap_or(0)`, type: T.int, kind: 'value', prec: PREC.atom };
       if (ct.flavor === 'defaultdict' && ct.val.k !== 'unknown') {
         // defaultdict[k] inserts the factory's value for a missing key (reads included).
@@ -1172,6 +1297,19 @@ export class Lowerer implements TypeEnv {
       }
       return { code: `str_at(${this.strRef(c)}, ${this.val(i)})`, type: T.str, kind: 'value', prec: PREC.atom };
     }
+    if ((ct.k === 'list' || ct.k === 'tuplevar') && idx.k === 'name' && idx.sym && isObjUnion(this.staticType(idx))) {
+      // A tagged index: an int (or bool) at run time, else TypeError like CPython.
+      this.useRuntime('exc');
+      const what = ct.k === 'list' ? 'list' : 'tuple';
+      const conv = this.propagateOrPanic(`match ${this.borrow(this.expr(idx))} { Obj::Int(i) => Ok::<i64, PyErr>(*i), Obj::Bool(b) => Ok(*b as i64), x => Err(PyErr::new("TypeError", format!("${what} indices must be integers or slices, not {}", x.type_name()))) }`, 'TypeError');
+      const saved = new Map(this.scope.names);
+      this.scope.names.set(idx.sym.id, { code: `(${conv})`, kind: 'value', type: T.int });
+      try {
+        return this.index({ ...e, index: { ...idx, type: T.int } });
+      } finally {
+        this.scope.names = saved;
+      }
+    }
     if (ct.k === 'list' || ct.k === 'tuplevar' || ct.k === 'deque' || ct.k === 'bytes') {
       const elem = ct.k === 'bytes' ? T.int : ct.elem;
       if ((ct.k === 'list' || ct.k === 'tuplevar') && this.inCatchingContext('IndexError')) {
@@ -1179,7 +1317,8 @@ export class Lowerer implements TypeEnv {
         this.useRuntime('exc');
         const recv = this.paren(c, PREC.unary);
         let pos: string;
-        if (idx.k === 'num' || this.nonNegativeIndex(idx)) pos = `${this.paren(this.valE(this.expr(idx, T.int)), PREC.cast)} as usize`;
+        // (a plain name may hold a negative index here: the handler shows the difference)
+        if (idx.k === 'num' || this.nonNegative(idx)) pos = `${this.paren(this.valE(this.expr(idx, T.int)), PREC.cast)} as usize`;
         else pos = `{ let __i = ${this.val(this.expr(idx, T.int))}; usize::try_from(if __i < 0 { __i + ${recv}.len() as i64 } else { __i }).unwrap_or(usize::MAX) }`;
         const got = this.propagate(`${recv}.get(${pos}).ok_or_else(|| PyErr::new("IndexError", "list index out of range"))`);
         return { code: `(*${got})`, type: elem, kind: 'place', prec: PREC.atom };
@@ -1266,6 +1405,7 @@ export class Lowerer implements TypeEnv {
       this.useRuntime('exc_repr');
       return `${this.paren(x, PREC.unary)}.as_ref().map_or("None".to_string(), exc_repr)`;
     }
+    if (nestedTuplevar(x.type)) return reprByType(this, `&${this.paren(x, PREC.unary)}`, x.type, 0);
     this.useRuntime('pystr');
     if (x.kind === 'strlit') return `repr_str(${x.code})`;
     return `${this.paren(x, PREC.unary)}.py_repr()`;
@@ -1283,7 +1423,9 @@ export class Lowerer implements TypeEnv {
       const parts = e.elts.map((x) => x.k === 'starred' ? `${this.own(this.expr(x.value))}` : `vec![${this.exprOwned(x, et)}]`);
       return { code: `[${parts.join(', ')}].concat()`, type: t, kind: 'value', prec: PREC.atom };
     }
-    const items = e.elts.map((x) => this.exprOwned(x, et));
+    // `[[]]`: an inner empty list nothing ever fills has no element type for Rust to infer.
+    const emptyInner = (x: AST.Expr) => x.k === 'list' && !x.elts.length && et.k === 'list' && et.elem.k === 'unknown';
+    const items = e.elts.map((x) => (emptyInner(x) ? 'Vec::<i64>::new()' : this.boxedFn(this.exprOwned(x, et), et)));
     // `vec![Box::new(a), Box::new(b)]` of a hierarchy: the first item fixes the element type.
     if (items.length && items[0].startsWith('Box::new(') && et.k === 'class' && (this.classType(et.name) ?? '').startsWith('Box<dyn')) items[0] = `${items[0]} as ${this.rt(et)}`;
     if (!items.length && et.k === 'typevar') {
@@ -1321,8 +1463,38 @@ export class Lowerer implements TypeEnv {
       const chain = parts.slice(1).reduce((acc, p) => `${acc}.chain(${p})`, parts[0].startsWith('std::iter::once') ? parts[0] : `${parts[0]}.collect::<Vec<_>>().into_iter()`);
       return { code: `${chain}.collect::<Dict<_, _>>()`, type: t, kind: 'value', prec: PREC.atom };
     }
-    const pairs = e.items.map((i) => `(${this.exprOwned(i.key!, kt)}, ${this.exprOwned(i.value, vt)})`);
+    const pairs = e.items.map((i) => `(${this.exprOwned(i.key!, kt)}, ${this.boxedFn(this.exprOwned(i.value, vt), vt)})`);
     return { code: `Dict::from_iter([${pairs.join(', ')}])`, type: t, kind: 'value', prec: PREC.atom };
+  }
+
+  /** A function value stored in a container of `Box<dyn Fn>` (closures differ in type). */
+  boxedFn(code: string, t: PyType): string {
+    if (t.k !== 'func' || code.startsWith('Box::new(') || code.startsWith('todo!(')) return code;
+    return `Box::new(${code}) as ${this.rt(t)}`;
+  }
+
+  /** A builtin function or method (`len`, `abs`, `str.upper`) passed where a one-argument
+   *  callable of known type is expected: a closure over the call's lowering. */
+  builtinAsValue(e: AST.Expr, ft: Extract<PyType, { k: 'func' }>): RExpr | undefined {
+    const pt = ft.params[0];
+    if (ft.params.length !== 1 || hasUnknownT(pt) || JSON.stringify(pt).includes('"typevar"')) return undefined;
+    if (e.k !== 'name' && e.k !== 'attr') return undefined;
+    const sym: AST.SymbolRef = { id: -9000 - (++this.scope.labelCounter), scope: 'function', declType: pt, kind: 'parameter' };
+    const arg: AST.Expr = { k: 'name', span: e.span, type: pt, id: '__x', sym };
+    // (a generic result type `K` is whatever the builtin returns)
+    if (ft.ret.k === 'typevar') ft = { ...ft, ret: T.unknown };
+    const ret = ft.ret.k !== 'unknown' ? ft.ret : e.type.k === 'func' ? e.type.ret : T.unknown;
+    const call: AST.Expr = e.k === 'name'
+      ? { k: 'call', span: e.span, type: ret, func: e, args: [{ value: arg, span: e.span }] }
+      : { k: 'call', span: e.span, type: ret, func: { k: 'attr', span: e.span, type: T.unknown, value: arg, attr: e.attr, attrSpan: e.attrSpan }, args: [] };
+    const saved = new Map(this.scope.names);
+    const diags = this.diagnostics.length, pens = this.penalties.length;
+    this.scope.names.set(sym.id, { code: '__x', kind: 'place', type: pt });
+    let body: RExpr;
+    try { body = this.expr(call, ft.ret); } finally { this.scope.names = saved; }
+    if (body.code.includes('todo!(')) { this.diagnostics.length = diags; this.penalties.length = pens; return undefined; }
+    const rt = ft.ret.k !== 'unknown' ? ft.ret : body.type;
+    return { code: `|__x: ${this.rt(pt)}| ${this.coerce(body, rt)}`, type: { k: 'func', params: [pt], ret: rt }, kind: 'value', prec: PREC.assign };
   }
 
   lambda(e: Extract<AST.Expr, { k: 'lambda' }>, expected?: PyType): RExpr {
@@ -1431,7 +1603,9 @@ export class Lowerer implements TypeEnv {
     if (e.k === 'call' && e.func.k === 'attr') {
       const recvT = e.func.value.type;
       const m = e.func.attr;
-      if (recvT.k === 'dict' && (m === 'items' || m === 'keys' || m === 'values')) {
+      // (a tagged value narrowed to a dict by isinstance is still an Obj: its method lowering)
+      const taggedRecv = e.func.value.k === 'name' && isObjUnion(this.staticType(e.func.value));
+      if (recvT.k === 'dict' && (m === 'items' || m === 'keys' || m === 'values') && !taggedRecv) {
         const d = this.expr(e.func.value);
         const base = this.paren(d, PREC.unary);
         if (m === 'items') return { code: `${base}.iter()`, item: { k: 'tuple', elems: [recvT.key, recvT.val] }, itemKind: 'value', parts: ['ref', 'ref'], refBase: d.kind === 'ref' || d.kind === 'mutref' };
@@ -1460,11 +1634,19 @@ export class Lowerer implements TypeEnv {
       if (r.kind === 'value') return { code: `${this.paren(r, PREC.unary)}.keys().cloned().collect::<Vec<_>>().into_iter()`, item: t.key, itemKind: 'value' };
       return { code: `${this.paren(r, PREC.unary)}.keys()`, item: t.key, itemKind: 'ref' };
     }
+    // A tagged value iterates over its run-time items (tagged too).
+    if (isObjUnion(t)) return { code: `${this.paren(r, PREC.unary)}.items().into_iter()`, item: t, itemKind: 'value' };
     // A generator/iterator held in a variable is advanced in place (single pass, like Python).
     if (t.k === 'iter') return { code: (r.kind === 'place' || r.kind === 'mutref') && !this.scope.moveClosures ? `${r.code}.by_ref()` : r.code, item: t.elem, itemKind: 'value' };
     if (t.k === 'bytes') return { code: `${this.paren(r, PREC.unary)}.iter().map(|&b| b as i64)`, item: T.int, itemKind: 'value' };
     if (t.k === 'tuple') {
       const et = t.elems[0] ?? T.unknown;
+      const u = plainUnionOf(t.elems);
+      if (u) {
+        // A tuple of mixed item types iterates as tagged values.
+        const get = (x: PyType, i: number) => `${this.paren(r, PREC.unary)}.${i}${isCopy(x) ? '' : '.clone()'}`;
+        return { code: `[${t.elems.map((x, i) => (isObjUnion(x) ? get(x, i) : this.toObj(get(x, i), x))).join(', ')}].into_iter()`, item: u, itemKind: 'value' };
+      }
       return { code: `[${t.elems.map((_, i) => `${this.paren(r, PREC.unary)}.${i}${isCopy(et) ? '' : '.clone()'}`).join(', ')}].into_iter()`, item: et, itemKind: 'value' };
     }
     // (refBase: keep `r.iter()`; a PyRange is not iterable by reference)
@@ -1648,11 +1830,15 @@ export class Lowerer implements TypeEnv {
     if (p.mode === 'mut') return a.kind === 'mutref' ? a.code : `&mut ${this.paren({ ...a, code: this.mutUnwrap(a.code) }, PREC.unary)}`;
     if (p.mode === 'ref') {
       if (p.type.k === 'str') return this.strRef(a);
-      if (p.type.k === 'func') return this.borrow(a);
+      // A tagged list (`for xs in [[1, 2], ["a"]]`) given to a list-of-tagged-values parameter: its items.
+      if (p.type.k === 'list' && isObjUnion(p.type.elem) && isObjUnion(a.type) && a.type.k === 'union' && a.type.types.every((t) => t.k === 'list')) return `${this.paren(a, PREC.unary)}.seq()`;
+      if (p.type.k === 'func') return p.fnMut ? `&mut ${a.kind === 'value' ? `(${a.code})` : this.paren(a, PREC.unary)}` : this.borrow(a);
       // A generic `&K` instantiated with str wants `&String`, not `&str`.
       if (p.type.k === 'typevar' && (a.kind === 'strlit' || a.type.k === 'str' && a.kind === 'ref')) return `&${this.own(a)}`;
       // `&Option<T>` parameter given a T: wrap it (`&Some(..)`).
       if (p.type.k === 'optional' && a.type.k !== 'optional' && a.type.k !== 'none' && a.type.k !== 'unknown') return `&${this.coerce(a, p.type)}`;
+      // `&Obj` parameter given a plain value (an int to an `int | float` parameter): tag it.
+      if (isObjUnion(p.type) && !isObjUnion(a.type) && a.type.k !== 'unknown') return `&${this.coerce(this.valE(a), p.type)}`;
       return this.borrow(a.kind === 'value' && p.type.k !== 'unknown' ? { ...a, code: this.coerce(a, p.type) } : a);
     }
     return this.coerce(a, p.type);
@@ -2144,8 +2330,16 @@ export class Lowerer implements TypeEnv {
     const elemTypes = t.elts.map((x) => (x.k === 'name' ? this.varType(x) : x.type));
     const expected: PyType = { k: 'tuple', elems: elemTypes };
     let v: string;
+    const zipRows = value.k === 'call' && value.func.k === 'name' && value.func.id === 'zip' && value.func.sym?.scope === 'builtins' && value.args.length === 1 && value.args[0].star === '*' ? value.args[0].value : undefined;
+    const rowT = zipRows && (zipRows.type.k === 'list' || zipRows.type.k === 'tuplevar') ? zipRows.type.elem : undefined;
     if (value.k === 'tuple' && value.elts.length === t.elts.length) v = `(${value.elts.map((x, i) => this.exprOwned(x, elemTypes[i])).join(', ')})`;
-    else {
+    else if (zipRows && rowT?.k === 'tuple' && rowT.elems.length === t.elts.length) {
+      // `names, ages = zip(*pairs)`: the columns of fixed-size rows (a tuple per column).
+      const rows = this.expr(zipRows);
+      const cols = rowT.elems.map((et, i) => `__r.iter().map(|x| x.${i}${isCopy(et) ? '' : '.clone()'}).collect::<Vec<_>>()`);
+      t.elts.forEach((x, i) => this.learnType(x, { k: 'tuplevar', elem: rowT.elems[i] }));
+      v = `{ let __r = ${this.borrow(rows)}; (${cols.join(', ')}) }`;
+    } else {
       const r = this.expr(value, expected);
       if (r.type.k === 'tuple' && r.type.elems.length === t.elts.length) {
         const ets = r.type.elems;
@@ -2331,6 +2525,14 @@ export class Lowerer implements TypeEnv {
     if (isNumeric(tt) && simpleOps[s.op] && !(tt.k === 'int' && s.value.type.k === 'float')) {
       const v = this.expr(s.value, tt);
       const vc = this.coerce(this.valE(v), tt);
+      const lens = t.k === 'index' ? [...new Set([...target.matchAll(/\b([A-Za-z_][\w.]*)\.len\(\)/g)].map((m) => m[1]))] : [];
+      if (lens.length) {
+        // (`runs[runs.len() - 1][1] += 1`: read the lengths first, the target borrows `runs` mutably)
+        let lhs = target;
+        const pre = lens.map((x, i) => { lhs = lhs.split(`${x}.len()`).join(`__len${i}`); return `let __len${i} = ${x}.len(); `; }).join('');
+        this.w.line(`{ ${pre}${lhs} ${simpleOps[s.op]} ${vc}; }`);
+        return;
+      }
       this.w.line(`${cur.kind === 'mutref' ? '*' : ''}${target} ${simpleOps[s.op]} ${vc};`);
       return;
     }
@@ -2586,7 +2788,8 @@ export class Lowerer implements TypeEnv {
     if (this.scope.genReturn) { this.w.line(this.scope.genReturn); return; }
     if (this.scope.generatorOut) { this.w.line(`return ${this.scope.generatorOut}.into_iter();`); return; }
     let v = s.value ? this.returnValue(s.value, rt) : rt.k === 'optional' ? 'None' : '';
-    if (s.value && s.value.k === 'const' && s.value.value === null && rt.k !== 'optional') v = '';
+    if (s.value && s.value.k === 'const' && s.value.value === null && rt.k !== 'optional' && !isObjUnion(rt)) v = '';
+    if (!s.value && rt.k === 'union' && isObjUnion(rt) && rt.types.some((x) => x.k === 'none')) v = 'Obj::None';
     // Pending `finally` blocks run before the function returns (the value is computed first).
     if (this.scope.finallies?.length) {
       if (v && v !== 'None') { this.w.line(`let __ret = ${v};`); v = '__ret'; }
@@ -2610,10 +2813,15 @@ export class Lowerer implements TypeEnv {
   currentExcName: string | undefined;
 
   raiseCode(err: string) {
+    this.w.line(`${this.raiseExpr(err)};`);
+  }
+
+  /** The `!` expression that raises `err` here: to the enclosing try, out of a raising fn, or uncaught. */
+  raiseExpr(err: string): string {
     const t = this.scope.tryLabels[this.scope.tryLabels.length - 1];
-    if (t) { this.w.line(`break '${t.label} Err(${err});`); return; }
-    if (this.scope.raises) { this.w.line(`return Err(${err});`); return; }
-    this.w.line(`py_uncaught(${err});`);
+    if (t) return `break '${t.label} Err(${err})`;
+    if (this.scope.raises) return `return Err(${err})`;
+    return `py_uncaught(${err})`;
   }
 
   /** `ValueError("msg")` / `MyError(x)` / `e` → a PyErr value. */
@@ -2636,6 +2844,11 @@ export class Lowerer implements TypeEnv {
         if (e.args.length > 1) {
           msg = `format!("({})", [${e.args.map((x) => `${this.reprOf(this.expr(x.value))}`).join(', ')}].join(", "))`;
         }
+      }
+      if (kind === 'SystemExit' && this.exitCaught) {
+        // SystemExit(code) keeps its code (an int, a message or None) for `e.code` and the exit status.
+        this.useRuntime('sysexit');
+        return `system_exit(&${arg ? this.toObj(this.exprOwned(arg.value), arg.value.type) : 'Obj::None'})`;
       }
       this.noteException(kind);
       return `PyErr::new(${rustStr(kind)}, ${msg})`;
@@ -2735,7 +2948,8 @@ export class Lowerer implements TypeEnv {
     let catchAll = false;
     for (const h of s.handlers) {
       const kinds = this.handlerKinds(h);
-      const all = kinds.length === 0 || kinds.includes('Exception') || kinds.includes('BaseException');
+      // (`except Exception` does not catch SystemExit: tell them apart where sys.exit raises)
+      const all = kinds.length === 0 || kinds.includes('Exception') && !this.exitCaught || kinds.includes('BaseException');
       const guard = all ? '' : ` if ${kinds.map((k) => `e.is(${rustStr(k)})`).join(' || ')}`;
       this.w.open(`Err(e)${guard} => {`, h.span);
       const saved = new Map(this.scope.names);
@@ -2796,7 +3010,13 @@ export class Lowerer implements TypeEnv {
     for (const t of s.targets) {
       if (t.k === 'index' && t.value.type.k === 'dict') {
         const d = this.expr(t.value);
-        this.w.line(`${this.paren(d, PREC.unary)}.remove(${this.keyRef(this.expr(t.index), t.value.type.key)});`);
+        const k = this.expr(t.index);
+        const remove = `${this.paren(d, PREC.unary)}.remove(${this.keyRef(k, t.value.type.key)})`;
+        // A missing key raises KeyError (the key's repr), catchable by an enclosing handler.
+        if (this.scope.tryLabels.length || this.inCatchingContext('KeyError')) {
+          this.useRuntime('exc');
+          this.w.line(`${this.propagate(`${remove}.ok_or_else(|| PyErr::new("KeyError", ${this.reprOf(k)}))`)};`);
+        } else this.w.line(`if ${remove}.is_none() { panic!("KeyError: {}", ${this.reprOf(k)}); }`);
       } else if (t.k === 'index' && t.value.type.k === 'list') {
         const c = this.expr(t.value);
         if (t.index.k === 'slice') {
@@ -2879,6 +3099,8 @@ export class Lowerer implements TypeEnv {
   patternCond(p: AST.Pattern, subj: string, t: PyType, binds: string[], top = false): string {
     switch (p.k) {
       case 'capture': {
+        // (a capture of a tagged value is one too, whatever pyright narrowed it to)
+        if (p.name && p.sym && isObjUnion(t)) this.localTypes.set(p.sym.id, t);
         if (p.name) binds.push(`let ${rustIdent(p.name)} = ${isCopy(t) ? `*${subj}` : `${subj}.clone()`};`);
         if (p.name && p.sym) this.scope.declared.add(p.sym.id);
         return 'true';
@@ -2907,8 +3129,27 @@ export class Lowerer implements TypeEnv {
           p.items.forEach((it, i) => conds.push(this.patternCond(it, `&${subj}.${i}`, t.elems[i] ?? T.unknown, binds)));
           return conds.filter((c) => c !== 'true').join(' && ') || 'true';
         }
-        const et = elemType(t);
         const n = p.items.length;
+        if (isObjUnion(t)) {
+          // A tagged value matches a sequence pattern when it holds a list or tuple (not a str).
+          this.useRuntime('obj');
+          const seq = `${subj.startsWith('&') ? `(${subj})` : subj}.seq()`;
+          conds.push(`matches!(${subj}, Obj::List(_) | Obj::Tuple(_))`);
+          conds.push(star >= 0 ? `${seq}.len() >= ${n - 1}` : `${seq}.len() == ${n}`);
+          p.items.forEach((it, i) => {
+            if (it.k === 'star') {
+              // (a list of tagged items, or one tagged value where the name is declared so)
+              const whole = it.sym && isObjUnion(it.sym.declType ?? T.unknown);
+              const items = `${seq}[${i}..${seq}.len() - ${n - 1 - i}].to_vec()`;
+              if (it.name) binds.push(`let ${rustIdent(it.name)} = ${whole ? `Obj::List(${items})` : items};`);
+              return;
+            }
+            const idx = star >= 0 && i > star ? `${seq}.len() - ${n - i}` : String(i);
+            conds.push(this.patternCond(it, `&${seq}[${idx}]`, t, binds));
+          });
+          return conds.filter((c) => c !== 'true').join(' && ') || 'true';
+        }
+        const et = elemType(t);
         conds.push(star >= 0 ? `${subj}.len() >= ${n - 1}` : `${subj}.len() == ${n}`);
         p.items.forEach((it, i) => {
           if (it.k === 'star') {
@@ -2924,8 +3165,11 @@ export class Lowerer implements TypeEnv {
         const name = p.cls.k === 'name' ? p.cls.id : '';
         const builtinTypes: Record<string, string> = { int: 'int', float: 'float', str: 'str', bool: 'bool', list: 'list', dict: 'dict' };
         if (builtinTypes[name]) {
-          if (p.args[0]) return this.patternCond(p.args[0], subj, t, binds);
-          return 'true';
+          // On a tagged value the class pattern checks the run-time type (`str(text)` skips 42).
+          const variant: Record<string, string> = { int: 'Obj::Int(_) | Obj::Bool(_)', float: 'Obj::Float(_)', str: 'Obj::Str(_)', bool: 'Obj::Bool(_)', list: 'Obj::List(_)', dict: 'Obj::Dict(_)' };
+          const check = isObjUnion(t) ? `matches!(${subj}, ${variant[name]})` : 'true';
+          const inner = p.args[0] ? this.patternCond(p.args[0], subj, t, binds) : 'true';
+          return [check, inner].filter((c) => c !== 'true').join(' && ') || 'true';
         }
         const c = this.classes.get(name);
         if (!c) return this.todo(p.span, `class pattern ${name}`).code;
@@ -3166,7 +3410,17 @@ function emptyFamily(e: AST.Expr): string | undefined {
 }
 
 /** Truthiness of a literal known without running it (undefined when it depends on values). */
+/** An item of type et fits a container of elem (an unknown elem is the i64 fallback). */
+function fitsElem(et: PyType, elem: PyType): boolean {
+  return sameType(et, elem) || elem.k === 'unknown' && et.k === 'int';
+}
+
 function staticTruth(e: AST.Expr): boolean | undefined {
+  if (e.k === 'boolop') {
+    // `None or ""` is always falsy; `1 and x` is as true as x.
+    const l = staticTruth(e.left);
+    return l === undefined ? undefined : (e.op === 'or') === l ? l : staticTruth(e.right);
+  }
   if (e.k === 'const') return e.value === true ? true : e.value === false || e.value === null ? false : undefined;
   if (e.k === 'num') return Number(e.value) !== 0;
   if (e.k === 'str') return e.value.length > 0;

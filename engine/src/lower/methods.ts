@@ -2,7 +2,7 @@
 import * as AST from '../ast';
 import { PyType, T, typeToString } from '../types';
 import { PREC, RExpr } from './context';
-import { elemType, isCopy, rustChar, rustStr } from './rtypes';
+import { elemType, isCopy, isObjUnion, rustChar, rustStr } from './rtypes';
 import type { Lowerer } from './lowerer';
 import { wrapIter } from './lowerer';
 import { displayArg, lowerPercentFormat, lowerStrFormat } from './format';
@@ -13,7 +13,8 @@ type Call = Extract<AST.Expr, { k: 'call' }>;
 const v = (code: string, type: PyType, prec = PREC.atom): RExpr => ({ code, type, kind: 'value', prec });
 
 export function lowerMethodCall(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, expected?: PyType): RExpr {
-  const recvT = f.value.type;
+  // (a variable holding a tagged value keeps it after isinstance narrowing)
+  const recvT = f.value.k === 'name' && isObjUnion(L.staticType(f.value)) ? L.staticType(f.value) : f.value.type;
   const m = f.attr;
   if (m === '__mod__' && recvT.k === 'str') return lowerPercentFormat(L, f.value, e.args[0].value);
   if (m === 'maketrans' && (recvT.k === 'type' && recvT.of.k === 'str' || recvT.k === 'str') && e.args.length >= 2 && e.args.length <= 3 && !e.args.some((a) => a.name || a.star)) {
@@ -24,6 +25,23 @@ export function lowerMethodCall(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: '
     return v(`${x}.chars().zip(${y}.chars()).map(|(a, b)| (a as i64, b as i64)).collect::<Dict<i64, i64>>()`, { k: 'dict', key: T.int, val: T.int });
   }
   if (recvT.k === 'str' || (f.value.k === 'str')) return strMethod(L, e, f, m);
+  if (isObjUnion(recvT) && recvT.k === 'union' && recvT.types.some((x) => x.k === 'dict') && ['items', 'keys', 'values'].includes(m) && !e.args.length) {
+    // dict views of a tagged value (a TypeError at run time when it holds no dict).
+    const r = L.paren(L.expr(f.value), PREC.unary);
+    if (m === 'items') return v(`${r}.pairs()`, { k: 'list', elem: { k: 'tuple', elems: [recvT, recvT] } });
+    if (m === 'keys') return v(`${r}.pairs().into_iter().map(|(k, _)| k).collect::<Vec<Obj>>()`, { k: 'list', elem: recvT });
+    return v(`${r}.pairs().into_iter().map(|(_, x)| x).collect::<Vec<Obj>>()`, { k: 'list', elem: recvT });
+  }
+  if (isObjUnion(recvT) && recvT.k === 'union' && recvT.types.some((x) => x.k === 'str') && !recvT.types.some((x) => x.k === 'list' || x.k === 'dict' || x.k === 'tuple')) {
+    // A str method on a tagged value: its text (a TypeError when it holds another type).
+    const r = L.expr(f.value);
+    const sym: AST.SymbolRef = { id: -8000 - L.scope.labelCounter++, scope: 'function', declType: T.str, kind: 'variable' };
+    const saved = new Map(L.scope.names);
+    L.scope.names.set(sym.id, { code: '__s', kind: 'place', type: T.str });
+    const res = strMethod(L, e, { ...f, value: { k: 'name', id: '__s', span: f.value.span, type: T.str, sym } }, m);
+    L.scope.names = saved;
+    return v(`{ let __s = ${L.paren(r, PREC.unary)}.to_str(); ${L.own(res)} }`, res.type);
+  }
   if (recvT.k === 'list') return listMethod(L, e, f, m, recvT);
   if (recvT.k === 'dict') return dictMethod(L, e, f, m, recvT, expected);
   if (recvT.k === 'set') return setMethod(L, e, f, m, recvT);
@@ -310,10 +328,19 @@ function dictMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m:
   const key = (i: number) => L.keyRef(L.expr(args[i], t.key), t.key);
   switch (m) {
     case 'get': {
+      if (args.length >= 2 && isObjUnion(e.type) && !isObjUnion(t.val)) {
+        // `d.get(k, "none")` on an int-valued dict: the result is int or str (a tagged Obj).
+        return v(`${recv}.get(${key(0)}).map(|x| ${L.toObj('x.clone()', t.val)}).unwrap_or_else(|| ${L.exprOwned(args[1], e.type)})`, e.type);
+      }
       if (args.length >= 2) {
         const def = L.expr(args[1], t.val);
         if (isCopy(t.val)) return v(`${recv}.get(${key(0)}).copied().unwrap_or(${L.coerce(def, t.val)})`, t.val);
         return v(`${recv}.get(${key(0)}).cloned().unwrap_or_else(|| ${L.coerce(def, t.val)})`, t.val);
+      }
+      if (isObjUnion(t.val)) {
+        // Tagged values: a missing key is Obj::None.
+        const ut: PyType = t.val.k === 'union' && !t.val.types.some((x) => x.k === 'none') ? { k: 'union', types: [...t.val.types, T.none] } : t.val;
+        return v(`${recv}.get(${key(0)}).cloned().unwrap_or(Obj::None)`, ut);
       }
       const ot: PyType = { k: 'optional', inner: t.val };
       // Optional values: a missing key and a stored None are both None.
@@ -334,6 +361,9 @@ function dictMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m:
     case 'pop': {
       // pop(k, None): the Option itself (None when missing).
       if (args.length >= 2 && args[1].k === 'const' && args[1].value === null && t.val.k !== 'optional') return v(`${recv}.remove(${key(0)})`, { k: 'optional', inner: t.val });
+      if (args.length >= 2 && isObjUnion(e.type) && !isObjUnion(t.val)) {
+        return v(`${recv}.remove(${key(0)}).map(|x| ${L.toObj('x', t.val)}).unwrap_or_else(|| ${L.exprOwned(args[1], e.type)})`, e.type);
+      }
       if (args.length >= 2) return v(`${recv}.remove(${key(0)}).unwrap_or(${L.exprOwned(args[1], t.val)})`, t.val);
       L.useRuntime('pystr');
       const k = L.expr(args[0], t.key);
@@ -390,7 +420,6 @@ function dictMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m:
       return v(`{ let mut v: Vec<(${L.rt(t.key)}, i64)> = ${recv}.iter().map(|(k, v)| (k.clone(), *v)).collect(); v.sort_by(|a, b| b.1.cmp(&a.1)); v.into_iter()${n}.collect::<Vec<_>>() }`, { k: 'list', elem: { k: 'tuple', elems: [t.key, T.int] } });
     }
     case 'elements': return v(`${recv}.iter().flat_map(|(k, v)| std::iter::repeat(k.clone()).take(*v as usize)).collect::<Vec<_>>()`, { k: 'list', elem: t.key });
-    case 'total': return v(`${recv}.values().sum::<i64>()`, T.int);
   }
   void expected;
   void displayArg;

@@ -50,6 +50,8 @@ export function makeFuncInfo(L: Lowerer, def: Extract<AST.Stmt, { k: 'def' }>, c
     // Iterators are taken by value (`impl Iterator`); a generator owns its arguments (it runs later).
     // A function returning an iterator (a generator expression) also owns its arguments.
     if (type.k === 'iter' || def.isGenerator || !className && def.retType.k === 'iter') mode = 'value';
+    // A closure factory (`compose(f, g)` returning a lambda) owns the functions it captures.
+    if (type.k === 'func' && !className && def.retType.k === 'func') mode = 'value';
     // `seen=None` + `if seen is None: seen = []` + mutation: the caller's container is shared.
     const optMut = p.kind === 'normal' && p.default?.k === 'const' && p.default.value === null && type.k === 'optional' && ['list', 'dict', 'set'].includes(type.inner.k) && !!u?.mutated
       && def.body.some((s) => s.k === 'if' && !s.orelse.length && s.test.k === 'cmp' && s.test.ops[0] === 'is' && s.test.left.k === 'name' && s.test.left.sym?.id === p.sym?.id && s.body.length === 1 && s.body[0].k === 'assign' && isEmptyLiteral(s.body[0].value));
@@ -160,6 +162,8 @@ function analyseRaises(L: Lowerer, all: FuncInfo[], byName: (call: Extract<AST.E
             if (e.k === 'call') {
               const g = byName(e, f);
               if (g && g.raises && !catches.includes('Exception') && !catches.includes('BaseException')) raises = true;
+              // sys.exit() raises SystemExit where some handler can catch it.
+              if (L.exitCaught && e.callee === 'sys.exit' && !catchesKind(catches, 'SystemExit', parents)) raises = true;
             }
           }
           sub.forEach((b) => visit(b, catches));
@@ -203,6 +207,7 @@ export function lowerModule(module: AST.Module, options: LowerOptions = {}): Low
   const defs = body.filter((s): s is Extract<AST.Stmt, { k: 'def' }> => s.k === 'def');
   const mainDef = defs.find((d) => d.name === 'main');
   for (const d of defs) L.funcs.set(d.name, makeFuncInfo(L, d));
+  markFnMutParams(L, body);
   const topStmts = body.filter((s) => s.k !== 'def' && s.k !== 'class' && s.k !== 'import' && s.k !== 'importfrom' && !(s === body[0] && s.k === 'expr' && s.value.k === 'str'));
   // `main` conflicts with Rust's entry point unless the module's only code is calling it.
   const onlyCallsMain = mainDef && topStmts.every((s) => isMainGuardCallingMain(s) || isCallOf(s, 'main'));
@@ -412,6 +417,31 @@ function constName(n: string): string { return n === n.toUpperCase() ? n : n.toU
 
 /** A nested function of this body updates variables it captured (`nonlocal count`, or
  * `history.append(v)` on an outer list): as a returned closure it is FnMut. */
+/** A callable parameter given a lambda that advances or mutates what it captures
+ *  (`retry(lambda: next(outcomes))`) is taken as `&mut dyn FnMut`. */
+function markFnMutParams(L: Lowerer, body: AST.Stmt[]) {
+  const mutates = (lam: Extract<AST.Expr, { k: 'lambda' }>) => {
+    const own = new Set(lam.params.map((p) => p.sym?.id));
+    const captured = (x: AST.Expr | undefined) => !!x && x.k === 'name' && !own.has(x.sym?.id) && x.sym?.kind === 'variable';
+    let found = false;
+    walkExprs([{ k: 'expr', span: lam.span, value: lam.body }], (x) => {
+      if (x.k !== 'call') return;
+      if (x.func.k === 'name' && x.func.id === 'next' && captured(x.args[0]?.value)) found = true;
+      if (x.func.k === 'attr' && MUTATING_METHODS.has(x.func.attr) && captured(x.func.value)) found = true;
+    });
+    return found;
+  };
+  walkExprs(body, (e) => {
+    if (e.k !== 'call' || e.func.k !== 'name') return;
+    const f = L.funcs.get(e.func.id);
+    if (!f || e.args.some((a) => a.star)) return;
+    e.args.forEach((a, i) => {
+      const p = a.name ? f.params.find((x) => x.name === a.name) : f.params[i];
+      if (p && p.type.k === 'func' && p.mode === 'ref' && a.value.k === 'lambda' && mutates(a.value)) p.fnMut = true;
+    });
+  }, true);
+}
+
 function closureMutatesState(body: AST.Stmt[]): boolean {
   return body.some((s) => {
     if (s.k !== 'def') return false;
@@ -494,7 +524,7 @@ export function emitFunction(L: Lowerer, f: FuncInfo, selfParam?: string): strin
     if (p.mode === 'ref') {
       if (p.type.k === 'str') return `${name}: &str`;
       if (p.type.k === 'list' || p.type.k === 'tuplevar') return `${name}: &[${L.rt((p.type as any).elem)}]`;
-      if (p.type.k === 'func') return `${name}: &dyn Fn(${p.type.params.map((x) => L.rt(x)).join(', ')}) -> ${L.rt(p.type.ret)}`;
+      if (p.type.k === 'func') return `${name}: &${p.fnMut ? 'mut dyn FnMut' : 'dyn Fn'}(${p.type.params.map((x) => L.rt(x)).join(', ')}) -> ${L.rt(p.type.ret)}`;
       return `${name}: &${t}`;
     }
     if (p.mode === 'mut') return `${name}: &mut ${t}`;
@@ -529,7 +559,9 @@ export function emitFunction(L: Lowerer, f: FuncInfo, selfParam?: string): strin
     // Returning a closure (a factory): `impl Fn`, or `impl FnMut` when it updates captured state.
     const fnMut = closureMutatesState(def.body);
     if (fnMut) L.fnMutFns.add(def.name);
-    retCode = ` -> impl ${fnMut ? 'FnMut' : 'Fn'}(${ret.params.map((p) => L.rt(p)).join(', ')})${ret.ret.k !== 'none' && ret.ret.k !== 'unknown' ? ` -> ${L.rt(ret.ret)}` : ''}`;
+    // (Clone when it captures only plain values: callers may store copies of it)
+    const cloneable = !fnMut && f.params.every((p) => p.type.k !== 'func' && p.type.k !== 'iter' && p.type.k !== 'unknown');
+    retCode = ` -> impl ${fnMut ? 'FnMut' : 'Fn'}(${ret.params.map((p) => L.rt(p)).join(', ')})${ret.ret.k !== 'none' && ret.ret.k !== 'unknown' ? ` -> ${L.rt(ret.ret)}` : ''}${cloneable ? ' + Clone' : ''}`;
   }
   else if (ret.k !== 'none' && ret.k !== 'unknown') retCode = ` -> ${L.rt(ret)}`;
   else if (ret.k === 'unknown' && def.body.some(function hasRet(s: AST.Stmt): boolean { return s.k === 'return' && !!s.value; })) {

@@ -62,7 +62,7 @@ export function isObjUnion(t: PyType): boolean {
   const plain = (x: PyType): boolean => {
     switch (x.k) {
       case 'int': case 'float': case 'bool': case 'str': case 'none': case 'unknown': return true;
-      case 'list': case 'tuplevar': return plain(x.elem);
+      case 'list': case 'tuplevar': case 'set': return plain(x.elem);
       case 'tuple': return x.elems.every(plain);
       case 'dict': return plain(x.key) && plain(x.val);
       case 'optional': return plain(x.inner);
@@ -71,6 +71,20 @@ export function isObjUnion(t: PyType): boolean {
     }
   };
   return t.types.every(plain);
+}
+
+/** The tagged union of different plain item types (`(1, "a", True)`), or undefined when they agree. */
+export function plainUnionOf(ts: PyType[]): PyType | undefined {
+  const out: PyType[] = [];
+  const add = (t: PyType) => {
+    if (t.k === 'union') t.types.forEach(add);
+    else if (t.k === 'optional') { add(t.inner); add({ k: 'none' }); }
+    else if (!out.some((x) => JSON.stringify(x) === JSON.stringify(t))) out.push(t);
+  };
+  ts.forEach(add);
+  if (out.length < 2) return undefined;
+  const u: PyType = { k: 'union', types: out };
+  return isObjUnion(u) ? u : undefined;
 }
 
 export function isCopy(t: PyType): boolean {
