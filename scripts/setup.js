@@ -25,7 +25,10 @@ const lock = path.join(root, 'package-lock.json');
 const stamp = path.join(root, 'node_modules', '.package-lock.json');
 const stale = !fs.existsSync(stamp) || fs.statSync(stamp).mtimeMs < fs.statSync(lock).mtimeMs;
 if (stale) {
-  console.log('portalis setup: installing npm dependencies (npm ci)...');
-  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) { console.error('portalis setup: npm ci failed'); process.exit(r.status || 1); }
+  // `npm install` (it follows the lockfile's versions), not `npm ci`: some registries do not
+  // serve the other platforms' optional binaries (e.g. @bufbuild/buf-darwin-*), which leaves them
+  // out of the lockfile, and `npm ci` then refuses to run at all.
+  console.log('portalis setup: installing npm dependencies (npm install from the lockfile)...');
+  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) { console.error('portalis setup: npm install failed'); process.exit(r.status || 1); }
 }
