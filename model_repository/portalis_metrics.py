@@ -4,6 +4,7 @@ on the metrics port):
   portalis_warnings_total{model, code}          engine diagnostics by code (PTR0xx)
   portalis_confidence{model}                    histogram of confidence scores
   portalis_cache_hits_total{model}              answers served from the model's result cache
+  portalis_python_lines_total{model}            Python lines translated (throughput in lines/s)
   portalis_worker_restarts_total{model}         engine worker restarts (crash or hang)
 """
 import triton_python_backend_utils as pb_utils
@@ -26,6 +27,9 @@ class Metrics:
         self.cache_hits = pb_utils.MetricFamily(
             name="portalis_cache_hits_total", description="Translations answered from the result cache",
             kind=pb_utils.MetricFamily.COUNTER)
+        self.lines = pb_utils.MetricFamily(
+            name="portalis_python_lines_total", description="Python source lines translated",
+            kind=pb_utils.MetricFamily.COUNTER)
         self.restarts = pb_utils.MetricFamily(
             name="portalis_worker_restarts_total", description="Engine worker restarts",
             kind=pb_utils.MetricFamily.COUNTER)
@@ -33,6 +37,7 @@ class Metrics:
         self._confidence = self.confidence.Metric(labels={"model": model}, buckets=BUCKETS)
         self._cache_hits = self.cache_hits.Metric(labels={"model": model})
         self._restarts = self.restarts.Metric(labels={"model": model})
+        self._lines = self.lines.Metric(labels={"model": model})
         self._restarts_seen = 0
 
     def _counter(self, family, **labels):
@@ -41,11 +46,14 @@ class Metrics:
             self._metrics[key] = family.Metric(labels=dict(labels, model=self.model))
         return self._metrics[key]
 
-    def record(self, result, cached=False):
-        """Count one worker answer (a dict with rust/diagnostics/confidence, or error)."""
+    def record(self, result, cached=False, lines=0):
+        """Count one worker answer (a dict with rust/diagnostics/confidence, or error) for a
+        request of `lines` Python lines."""
         if "error" in result:
             self._counter(self.translations, outcome="error").increment(1)
             return
+        if lines:
+            self._lines.increment(lines)
         self._counter(self.translations, outcome="fatal" if result.get("fatal") else "ok").increment(1)
         for d in result.get("diagnostics", []):
             self._counter(self.warnings, code=str(d.get("code", "unknown"))).increment(1)

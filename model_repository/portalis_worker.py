@@ -132,6 +132,7 @@ def translate_all(worker, reqs, cache=None, metrics=None):
             cache.put(keys[i], res)
     if metrics:
         metrics.worker_restarts(worker.restarts)
-        for res, cached in out:
-            metrics.record(res, cached)
+        for req, (res, cached) in zip(reqs, out):
+            code = req.get("code") if isinstance(req, dict) else None
+            metrics.record(res, cached, len(code.splitlines()) if isinstance(code, str) else 0)
     return out

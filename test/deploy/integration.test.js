@@ -120,7 +120,7 @@ describe('local stack: real tritonserver + real Prometheus', function () {
     const live = families(scrape);
     const missing = exported.live.filter((f) => !live.has(f));
     assert.deepStrictEqual(missing, [], 'fixture families missing from the live scrape (refresh with node test/deploy/capture-metrics.js)');
-    for (const f of ['portalis_translations_total', 'portalis_confidence', 'portalis_cache_hits_total', 'portalis_warnings_total']) {
+    for (const f of ['portalis_translations_total', 'portalis_confidence', 'portalis_cache_hits_total', 'portalis_warnings_total', 'portalis_python_lines_total']) {
       assert.ok(live.has(f), `live scrape has ${f}`);
     }
   });

@@ -158,7 +158,7 @@ describe('Grafana', () => {
     assert.ok(dashboard.panels.length >= 12, `${dashboard.panels.length} panels`);
     const titles = dashboard.panels.map((p) => p.title.toLowerCase()).join('\n');
     for (const word of ['request rate', 'p95', 'queue', 'gpu utilisation', 'gpu memory', 'gpu temperature', 'success rate',
-      'active', 'batch size', 'translations per second', 'cache hit', 'errors by reason', 'warnings by code', 'confidence']) {
+      'active', 'batch size', 'translations per second', 'python lines/s', 'cache hit', 'errors by reason', 'warnings by code', 'confidence']) {
       assert.ok(titles.includes(word), `a panel about "${word}"`);
     }
     const vars = dashboard.templating.list.map((v) => v.name);

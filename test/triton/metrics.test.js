@@ -26,6 +26,7 @@ describe('metrics endpoint', function () {
       assert.strictEqual(delta(`portalis_translations_total{${m},outcome="error"}`), 1);
       assert.strictEqual(delta(`portalis_warnings_total{code="PTR023",${m}}`), 2);
       assert.strictEqual(delta(`portalis_cache_hits_total{${m}}`), 1);
+      assert.strictEqual(delta(`portalis_python_lines_total{${m}}`), 2); // two one-line translations (the cache hit counts too)
       assert.strictEqual(delta(`portalis_confidence_count{${m}}`), 2);
       assert.ok(Object.keys(after).some((k) => k.startsWith('portalis_confidence_bucket{') && k.includes('le="0.9"')));
       // The client reads the same endpoint.

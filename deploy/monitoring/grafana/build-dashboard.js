@@ -32,6 +32,7 @@ const panels = [
   ['GPU temperature', 'celsius', [['max by (Hostname, gpu) (DCGM_FI_DEV_GPU_TEMP)', '{{Hostname}} GPU {{gpu}}']]],
   ['CPU utilisation (Triton)', 'percentunit', [['avg by (pod) (nv_cpu_utilization{pod=~"$pod"})', '{{pod}}']]],
   ['Translations per second by outcome', 'reqps', [[`sum by (model, outcome) (${rate('portalis_translations_total')})`, '{{model}} {{outcome}}']]],
+  ['Throughput (Python lines/s)', 'short', [[`sum by (model) (${rate('portalis_python_lines_total')})`, '{{model}}']]],
   ['Cache hit rate', 'percentunit', [[
     `sum by (model) (${rate('portalis_cache_hits_total')}) / sum by (model) (${rate('portalis_translations_total', ', outcome!="error"')})`, '{{model}}']]],
   ['Engine worker restarts', 'short', [[`sum by (model) (increase(portalis_worker_restarts_total{${sel}}[$__range]))`, '{{model}}']], 'stat'],
