@@ -6,24 +6,11 @@
 // so a later request can call an earlier function with the right types.
 import * as readline from 'readline';
 import { translate, warmUp } from '../index';
+import { definitionsOf } from '../definitions';
 
 const MAX_SESSIONS = 1000;
 const sessions = new Map<string, Map<string, string>>(); // session -> name -> definition source
 
-export function definitionsOf(code: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const lines = code.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^(?:async\s+)?(?:def|class)\s+([A-Za-z_]\w*)/.exec(lines[i]);
-    if (!m) continue;
-    let start = i;
-    while (start > 0 && lines[start - 1].startsWith('@')) start--;
-    let j = i + 1;
-    while (j < lines.length && (lines[j].trim() === '' || /^\s/.test(lines[j]))) j++;
-    out.set(m[1], lines.slice(start, j).join('\n').replace(/\s+$/, ''));
-  }
-  return out;
-}
 
 export function handleRequest(req: any): any {
   const id = req?.id ?? null;

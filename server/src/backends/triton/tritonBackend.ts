@@ -6,6 +6,7 @@
 import { randomBytes } from 'crypto';
 import type { Backend, BackendRequest, BackendResult } from '../backend';
 import { sequenceLost, TritonClient, TritonError, transportFailure, type TritonClientOptions, type TranslationOutput } from './client';
+import { definitionsOf } from '../../../../engine/src/definitions';
 
 export interface TritonBackendOptions extends TritonClientOptions {
   /** Sequence model (default interactive_api). */
@@ -29,21 +30,6 @@ interface Session {
   tail: Promise<unknown>;
 }
 
-/** Top-level def/class blocks by name, with decorators (what later requests may call). */
-export function definitionsOf(code: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const lines = code.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^(?:async\s+)?(?:def|class)\s+([A-Za-z_]\w*)/.exec(lines[i]);
-    if (!m) continue;
-    let start = i;
-    while (start > 0 && lines[start - 1].startsWith('@')) start--;
-    let j = i + 1;
-    while (j < lines.length && (lines[j].trim() === '' || /^\s/.test(lines[j]))) j++;
-    out.set(m[1], lines.slice(start, j).join('\n').replace(/\s+$/, ''));
-  }
-  return out;
-}
 
 function newSequenceId(): string {
   // 48 random bits: unique across editors sharing one server, exact in a JS number.
