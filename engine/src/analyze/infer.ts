@@ -7,7 +7,7 @@ import { PyType, T, hasUnknown, typeToString } from '../types';
 import { scanVars, walkExprs } from '../lower/scan';
 import { monomorphInsertions, needsConcreteType } from './monomorph';
 import { namedtupleInsertions } from './namedtuple';
-import { FloatParams, INT_FLOAT, containerInsertions, intUnobservable, isIntFloat } from './numflow';
+import { FloatParams, INT_FLOAT, containerInsertions, intUnobservable, isIntFloat, unsettled } from './numflow';
 
 /** Text inserted at `offset`; `remove` characters there are replaced (default: none). */
 export interface Insertion { offset: number; text: string; why: string; span: AST.Span; remove?: number }
@@ -298,7 +298,11 @@ export function inferAnnotations(module: AST.Module): Insertion[] {
       // d[k].append(x) / d.setdefault(k, []).append(x): dict of lists
       if ((m === 'append' || m === 'add') && a0 && recv.k === 'index') {
         const kk = keyOf(recv.value);
-        refine(kk, (c) => (c.k === 'dict' ? { ...c, key: join(c.key, recv.index.type), val: c.val.k === 'list' || c.val.k === 'set' || c.val.k === 'unknown' ? { k: m === 'add' ? 'set' : 'list', elem: join(c.val.k === 'list' || c.val.k === 'set' ? c.val.elem : undefined, a0.type) } as PyType : c.val } : c));
+        const holder = (c: PyType) => c.k === 'list' || c.k === 'set' || c.k === 'unknown';
+        const added = { k: m === 'add' ? 'set' : 'list', elem: a0.type } as PyType;
+        // (values of other types too, `{"users": [], "count": 0}`: a tagged union; an item type
+        // not known yet leaves the dict for a later round)
+        refine(kk, (c) => (c.k === 'dict' ? { ...c, key: join(c.key, recv.index.type), val: holder(c.val) ? { k: m === 'add' ? 'set' : 'list', elem: join(c.val.k === 'list' || c.val.k === 'set' ? c.val.elem : undefined, a0.type) } as PyType : !known(a0.type) || hasUnknown(a0.type) ? T.unknown : join(c.val, added) } : c));
       }
       if ((m === 'append' || m === 'add') && a0 && recv.k === 'call' && recv.func.k === 'attr' && recv.func.attr === 'setdefault') {
         const kk = keyOf(recv.func.value);
@@ -417,7 +421,8 @@ function intForFloatInsertions(module: AST.Module): Insertion[] {
       const rets: AST.Expr[] = [];
       let bare = false;
       walkReturns(d.body, (r) => { if (r.value) rets.push(r.value); else bare = true; });
-      if (rets.length && !bare && rets.every((r) => r.type.k === 'int')) {
+      // (a return over still-unknown parts, `sum(x * y ...)` of a bare `list`, may yet be a float)
+      if (rets.length && !bare && rets.every((r) => r.type.k === 'int') && !rets.some(unsettled)) {
         out.push({ offset: d.returns!.span.start, remove: d.returns!.span.end - d.returns!.span.start, text: 'int', why: 'every return value is an int, which CPython keeps an int: annotated int', span: d.returns!.span });
       }
     }
@@ -795,11 +800,19 @@ function kwargInsertions(module: AST.Module, defs: Map<string, Extract<AST.Stmt,
   }, true);
   const out: Insertion[] = [];
   for (const [key, all] of sites) {
-    // One kind only: `True` and `3` (or `1` and `2.5`) print differently from one Rust type.
-    if (bad.has(key) || !all.length || all.some(hasUnknown) || all.some((x) => x.k !== all[0].k) || conflicting(all)) continue;
+    if (bad.has(key) || !all.length || all.some(hasUnknown)) continue;
     const p = defs.get(key)!.params.find((x) => x.kind === 'kwarg')!;
     let t: PyType | undefined;
-    for (const x of all) t = join(t, x);
+    const scalar = (x: PyType) => ['int', 'float', 'bool', 'str', 'none'].includes(x.k);
+    if (all.some((x) => x.k !== all[0].k) && all.every(scalar)) {
+      // `tls=True, retries=3, user="admin"`: one tagged value type (`True` prints as True).
+      const kinds = [...new Set(all.map((x) => x.k))];
+      t = { k: 'union', types: kinds.map((k) => all.find((x) => x.k === k)!) };
+    } else {
+      // One kind only: `True` and `3` (or `1` and `2.5`) print differently from one Rust type.
+      if (all.some((x) => x.k !== all[0].k) || conflicting(all)) continue;
+      for (const x of all) t = join(t, x);
+    }
     const text = t && annotationText(t);
     if (!text) continue;
     const nameAt = module.text.indexOf(p.name, p.span.start); // the span starts at the `**`

@@ -110,6 +110,16 @@ export class FloatParams {
       const t = texts.size === 1 ? [...texts][0] : undefined;
       if (t && t !== ann && t.includes('int | float') && t.split('int | float').join('float') === ann) retypeAs(d.returns, t, 'returns ints kept as ints: annotated ' + t);
     }
+    // An unannotated function returning `b and a / b` (an `int | float`) that pyright reads as
+    // returning float: annotate it, so that its callers see the int too.
+    for (const d of allDefs(this.module.body)) {
+      if (d.returns || d.isGenerator || d.retType.k !== 'float') continue;
+      const rets: AST.Expr[] = [];
+      collectReturns(d.body, rets);
+      if (!rets.some((r) => isIntFloat(r.type)) || rets.some(unsettled) || !rets.every((r) => r.type.k === 'int' || r.type.k === 'float' || isIntFloat(r.type))) continue;
+      const at = headerEnd(this.module.text, d.nameSpan.end);
+      if (at !== undefined) out.push({ offset: at, text: ' -> int | float', why: 'returns an int or a float, which CPython keeps apart: annotated int | float', span: d.nameSpan });
+    }
     // `-> float` returning ints (its own returns or those of unannotated overrides).
     for (const [cname, c] of [...classes, ['', undefined] as [string, Cls | undefined]]) {
       const body = c ? c.body : this.module.body;
@@ -191,7 +201,7 @@ export class FloatParams {
 }
 
 /** A value whose type may still change: some part of it (`sum(xs)` of an `xs = []`) is unknown. */
-function unsettled(v: AST.Expr): boolean {
+export function unsettled(v: AST.Expr): boolean {
   if (!v || !v.type) return false;
   let unknown = hasUnknown(v.type);
   if (v.k) walkExpr(v, (x) => { if (x.type && hasUnknown(x.type) || x.k === 'name' && x.sym && hasUnknown(x.sym.declType)) unknown = true; });

@@ -291,6 +291,12 @@ class Converter {
         const targs: any[] | undefined = a.priv.tupleTypeArgs;
         if (targs) {
           if (targs.length === 1 && targs[0].isUnbounded) return { k: 'tuplevar', elem: c(targs[0].type) };
+          if (targs.some((x) => x.isUnbounded)) {
+            // `(*xs, 99)`: `tuple[*tuple[int, ...], int]` has a run-time length.
+            const ts: PyType[] = targs.map((x) => c(x.type));
+            const same = ts.every((x) => JSON.stringify(x) === JSON.stringify(ts[0]));
+            return { k: 'tuplevar', elem: same ? ts[0] : literalUnion(ts) ?? T.unknown };
+          }
           return { k: 'tuple', elems: targs.map((x) => c(x.type)) };
         }
         return { k: 'tuplevar', elem: arg(0) };
@@ -585,6 +591,9 @@ class Converter {
       // Arithmetic on an `int | float` and ints stays `int | float` (pyright's generic solutions,
       // `abs(x)`, `x ** n`, join the int into float).
       if (e.k === 'bin' && ['+', '-', '*', '//', '%', '**'].includes(e.op) && [e.left.type, e.right.type].some(isIntFloat) && [e.left.type, e.right.type].every((t) => t.k === 'int' || t.k === 'bool' || isIntFloat(t))) e.type = { k: 'union', types: [T.int, T.float] };
+      // `b and a / b` with an int `b`: the result is the int itself or the float (pyright's
+      // falsy narrowing reads `float | Literal[0]`, which would widen the int to float).
+      if (e.k === 'boolop' && e.type.k === 'float' && [e.left.type, e.right.type].some((t) => t.k === 'int' || isIntFloat(t)) && [e.left.type, e.right.type].every((t) => t.k === 'int' || t.k === 'float' || isIntFloat(t))) e.type = { k: 'union', types: [T.int, T.float] };
       if (e.k === 'call' && e.func.k === 'name' && e.func.id === 'abs' && e.func.sym?.scope === 'builtins' && e.args.length === 1 && isIntFloat(e.args[0].value.type)) e.type = e.args[0].value.type;
       if (e.k === 'list' && e.type.k === 'list' && e.type.elem.k !== 'unknown' && e.elts.some((x) => x.type.k === 'unknown')) {
         // `[ch, 1]` with `ch` not yet typed: pyright's `list[int]` would be premature evidence.

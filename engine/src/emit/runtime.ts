@@ -1643,6 +1643,25 @@ impl Obj {
             _ => panic!("AttributeError: '{}' object has no attribute 'items'", self.type_name()),
         }
     }
+    /// The list inside, to change it in place (\`x.append(v)\` on a tagged value).
+    fn list_mut(&mut self, method: &str) -> &mut Vec<Obj> {
+        match self {
+            Obj::List(v) => v,
+            _ => panic!("AttributeError: '{}' object has no attribute '{}'", self.type_name(), method),
+        }
+    }
+    /// \`x in self\` for a tagged container.
+    fn has(&self, x: &Obj) -> bool {
+        match self {
+            Obj::List(v) | Obj::Tuple(v) | Obj::Set(v) => v.iter().any(|y| y == x),
+            Obj::Dict(v) => v.iter().any(|(k, _)| k == x),
+            Obj::Str(s) => match x {
+                Obj::Str(n) => s.contains(n.as_str()),
+                _ => panic!("TypeError: 'in <string>' requires string as left operand, not {}", x.type_name()),
+            },
+            _ => panic!("TypeError: argument of type '{}' is not iterable", self.type_name()),
+        }
+    }
     /// The items of a list or tuple (after a check that it is one).
     fn seq(&self) -> &[Obj] {
         match self {

@@ -2,6 +2,7 @@
 import * as AST from '../ast';
 import { PyType, T, sameType, typeToString } from '../types';
 import { FuncInfo, PREC, RExpr } from './context';
+import { walkExprs } from './scan';
 import { elemType, isCopy, isNumeric, isObjUnion, rustChar, rustIdent, rustStr } from './rtypes';
 import type { Lowerer } from './lowerer';
 import { wrapIter, BUILTIN_EXC_PARENT, hasCall } from './lowerer';
@@ -171,6 +172,12 @@ export function bindArgs(L: Lowerer, fn: FuncInfo, args: AST.Arg[], span: AST.Sp
     }
     args = expanded;
   }
+  if (args.some((a) => a.star === '**')) {
+    // f(**opts): the keywords of a dict whose keys are known (else no faithful binding).
+    const expanded = expandKwargs(L, args);
+    if (!expanded) return fn.params.filter((p) => p.kind !== 'kwonly_marker' && p.kind !== 'posonly_marker').map(() => L.todo(span, '**dict argument whose keys are not known statically').code);
+    args = expanded;
+  }
   const positional = args.filter((a) => !a.name && !a.star);
   const keywords = new Map(args.filter((a) => a.name).map((a) => [a.name!, a.value] as const));
   let pi = 0;
@@ -180,6 +187,21 @@ export function bindArgs(L: Lowerer, fn: FuncInfo, args: AST.Arg[], span: AST.Sp
       pi = positional.length;
       const et = p.type.k === 'tuplevar' ? p.type.elem : elemType(p.type);
       const star = args.find((a) => a.star === '*');
+      const unnamed = args.filter((a) => !a.name && a.star !== '**');
+      const firstStar = unnamed.findIndex((a) => a.star === '*');
+      if (star && (rest.length || unnamed.filter((a) => a.star === '*').length > 1)) {
+        // f(1, *xs, 2): the extra arguments in order, each star part's items spliced in.
+        const consumed = positional.length - rest.length; // bound to the parameters before *args
+        let start = 0;
+        for (let n = 0; n < consumed; start++) if (!unnamed[start].star) n++;
+        if (firstStar < start) { out.push(L.todo(span, '*args unpacked into positional parameters').code); continue; }
+        const parts = unnamed.slice(start).map((a) => (a.star === '*'
+          ? `__v.extend(${wrapIter(L.ownedItems(L.iterate(a.value)))});`
+          : `__v.push(${L.exprOwned(a.value, et)});`));
+        const items = `{ let mut __v: Vec<${L.rt(et)}> = Vec::new(); ${parts.join(' ')} __v }`;
+        out.push(p.mode === 'ref' ? `&${items}` : items);
+        continue;
+      }
       if (star && !['list', 'tuplevar'].includes(star.value.type.k) && star.value.type.k !== 'unknown' && star.value.type.k !== 'tuple') {
         // f(*range(10)) / f(*some_set): the items, collected for the `&[T]` parameter.
         const items = `${wrapIter(L.ownedItems(L.iterate(star.value)))}.collect::<Vec<${L.rt(et)}>>()`;
@@ -201,7 +223,10 @@ export function bindArgs(L: Lowerer, fn: FuncInfo, args: AST.Arg[], span: AST.Sp
     if (pi < positional.length) a = positional[pi++].value;
     else if (keywords.has(p.name)) a = keywords.get(p.name);
     if (!a) {
-      if (p.default) a = p.default;
+      if (p.default) {
+        a = defaultAtDefinition(L, fn, p.default);
+        if (!a) { out.push(L.todo(p.default.span, `default value of ${p.name}: a name rebound after the def (Python evaluates it once, at the def)`).code); continue; }
+      }
       else { out.push(L.todo(span, `missing argument ${p.name}`).code); continue; }
       if (p.default.k === 'const' && p.default.value === null && p.type.k === 'optional') { out.push(p.mode === 'ref' ? '&None' : p.mode === 'mut' ? '&mut None' : 'None'); continue; }
     }
@@ -267,13 +292,85 @@ function substTypevars(t: PyType, m: Map<string, PyType>): PyType {
   }
 }
 
+/**
+ * `f(**opts)` with `opts = {"exp": 3}` bound once and only ever splatted (or a dict literal in
+ * place): the keyword arguments `exp=opts["exp"]`. Undefined when the keys are not known.
+ */
+function expandKwargs(L: Lowerer, args: AST.Arg[]): AST.Arg[] | undefined {
+  const out: AST.Arg[] = [];
+  for (const a of args) {
+    if (a.star !== '**') { out.push(a); continue; }
+    let lit: AST.Expr | undefined = a.value.k === 'dict' ? a.value : undefined;
+    if (a.value.k === 'name' && a.value.sym) {
+      const id = a.value.sym.id;
+      let binding: AST.Expr | undefined, bindings = 0;
+      const splats = new Set<AST.Expr>();
+      walkExprs(L.module.body, (e) => { if (e.k === 'call') e.args.forEach((x) => { if (x.star === '**') splats.add(x.value); }); }, true);
+      const visit = (ss: AST.Stmt[]) => ss.forEach((s) => {
+        if (s.k === 'assign' && s.targets.length === 1 && s.targets[0].k === 'name' && s.targets[0].sym?.id === id) { bindings++; binding = s.value; }
+        if (s.k === 'def' || s.k === 'class' || s.k === 'with') visit(s.body);
+        if (s.k === 'if' || s.k === 'while' || s.k === 'for') { visit(s.body); visit(s.orelse); }
+        if (s.k === 'try') { visit(s.body); s.handlers.forEach((h) => visit(h.body)); visit(s.orelse); visit(s.finalbody); }
+      });
+      visit(L.module.body);
+      let uses = 0, splatted = 0;
+      walkExprs(L.module.body, (e) => { if (e.k === 'name' && e.sym?.id === id) { uses++; if (splats.has(e)) splatted++; } }, true);
+      // (the one binding's target is the only other appearance: nothing changes the dict)
+      if (bindings === 1 && uses === splatted + 1) lit = binding;
+    }
+    if (!lit || lit.k !== 'dict' || !lit.items.every((i) => i.key?.k === 'str')) return undefined;
+    for (const i of lit.items) {
+      const key = i.key as Extract<AST.Expr, { k: 'str' }>;
+      out.push({ name: key.value, span: a.span, value: a.value.k === 'dict' ? i.value : { k: 'index', span: a.value.span, type: i.value.type, value: a.value, index: key } });
+    }
+  }
+  return out;
+}
+
+/**
+ * Python evaluates a default once, where the def runs. `rate=RATE` with RATE rebound later
+ * keeps the value RATE had then: the literal of its last top-level binding before the def.
+ * Undefined when that value is not known statically.
+ */
+function defaultAtDefinition(L: Lowerer, fn: FuncInfo, dv: AST.Expr): AST.Expr | undefined {
+  if (dv.k !== 'name' || dv.sym?.scope !== 'module') return dv;
+  const id = dv.sym.id;
+  let binds = 0;
+  const isTarget = (t: AST.Expr): boolean => t.k === 'name' && t.sym?.id === id || (t.k === 'tuple' || t.k === 'list') && t.elts.some(isTarget);
+  const count = (ss: AST.Stmt[]) => ss.forEach((s) => {
+    if (s.k === 'assign' && s.targets.some(isTarget) || (s.k === 'annassign' || s.k === 'augassign') && isTarget(s.target) || s.k === 'for' && isTarget(s.target)) binds++;
+    if (s.k === 'def' || s.k === 'class' || s.k === 'with') count(s.body);
+    if (s.k === 'if' || s.k === 'while' || s.k === 'for') { count(s.body); count(s.orelse); }
+    if (s.k === 'try') { count(s.body); s.handlers.forEach((h) => count(h.body)); count(s.orelse); count(s.finalbody); }
+    if (s.k === 'match') s.cases.forEach((c) => count(c.body));
+  });
+  count(L.module.body);
+  if (binds <= 1) return dv;
+  // (a nested def runs whenever its enclosing function does: no statically known value)
+  if (!L.module.body.some((s) => s === fn.def || s.k === 'class' && s.body.includes(fn.def))) return undefined;
+  let last: AST.Expr | undefined;
+  for (const s of L.module.body) {
+    if (s.span.start >= fn.def.span.start) break;
+    if (s.k === 'assign' && s.targets.length === 1 && isTarget(s.targets[0])) last = s.targets[0].k === 'name' ? s.value : undefined;
+    else if (s.k === 'annassign' && isTarget(s.target)) last = s.value;
+    else if (s.k !== 'def' && s.k !== 'class') {
+      // (a rebinding inside a block, a loop: not known statically)
+      const before = binds;
+      count([s]);
+      if (binds !== before) last = undefined;
+    }
+  }
+  const literal = (e?: AST.Expr): boolean => !!e && (e.k === 'num' || e.k === 'str' || e.k === 'const' && e.value !== 'ellipsis' || e.k === 'unary' && e.op === '-' && literal(e.operand));
+  return literal(last) ? last : undefined;
+}
+
 /** The `**kwargs` argument: the keywords no named parameter takes, as a `Dict<String, V>` when their types agree. */
 function kwargsArg(L: Lowerer, fn: FuncInfo, p: FuncInfo['params'][number], args: AST.Arg[], span: AST.Span): string {
   const named = new Set(fn.params.filter((q) => q.kind === 'normal').map((q) => q.name));
   const extra = args.filter((a) => a.name && !named.has(a.name));
   const dt = p.type.k === 'dict' ? p.type : undefined;
   if (!dt || args.some((a) => a.star === '**') || dt.key.k !== 'str' && dt.key.k !== 'unknown') return L.todo(span, '**kwargs parameter').code;
-  const fits = (t: PyType) => t.k === dt.val.k && (['int', 'float', 'str', 'bool'].includes(t.k) || sameType(t, dt.val));
+  const fits = (t: PyType) => t.k === dt.val.k && (['int', 'float', 'str', 'bool'].includes(t.k) || sameType(t, dt.val)) || isObjUnion(dt.val) && t.k !== 'unknown';
   const bad = extra.find((a) => dt.val.k === 'unknown' || !fits(a.value.type));
   if (bad) {
     L.diag('PTR021', bad.value.span, `keyword argument '${bad.name}' (${typeToString(bad.value.type)}) for **${p.name} (${typeToString(dt.val)}): **kwargs values of mixed types have no Dict<String, T> equivalent`, 'warning', { suggestion: 'give the keyword arguments one value type, or pass an explicit dict' }, 0.3);

@@ -12,6 +12,7 @@ import { constructException, exceptionField } from './excdata';
 import { lowerFString, displayArg, nestedTuplevar, reprByType } from './format';
 import { lowerClass, collectClass, classVarOfAttr, classVarRead, classVarWrite, isFrozenDataclass } from './classes';
 import { declareHoisted } from './module';
+import { RepeatedRows } from './rowalias';
 
 /** An iterator expression and what it yields; `parts` = a tuple whose components have these kinds. */
 export interface IterInfo { code: string; item: PyType; itemKind: RExpr['kind']; isRange?: boolean; parts?: RExpr['kind'][]; refBase?: boolean }
@@ -60,6 +61,8 @@ export class Lowerer implements TypeEnv {
   exceptionKinds = new Map<string, string>(); // custom exception -> parent
   usesMainGuard = false;
   mainUsesArgv = false;
+  /** `g = [[0] * n] * m` variables whose rows are one shared list (see rowalias.ts). */
+  repeatedRows?: RepeatedRows;
 
   constructor(readonly module: AST.Module, readonly context: { functions?: Map<string, FuncInfo> } = {}) {
     this.lines = new LineIndex(module.text);
@@ -141,7 +144,9 @@ export class Lowerer implements TypeEnv {
       return m[1] ? `(${c}${suffix})` : `${c}${suffix}`;
     }
     if (/^-?\d+(\.\d+)?_(i64|f64|i128)$/.test(c)) return c.startsWith('-') ? `(${c})` : c;
-    return this.paren({ ...e, code: c, prec: c === e.code ? e.prec : c.startsWith('*') ? PREC.unary : PREC.atom }, PREC.unary);
+    // (`*n.abs()` would apply the method before the deref)
+    if (c.startsWith('*')) return `(${c})`;
+    return this.paren({ ...e, code: c, prec: c === e.code ? e.prec : PREC.atom }, PREC.unary);
   }
 
   /** An owned value of e (clone / deref / to_string as needed). */
@@ -591,7 +596,7 @@ export class Lowerer implements TypeEnv {
     if ((lt.k === 'list' && op === '*') || (rt.k === 'list' && op === '*')) {
       const [l, n] = lt.k === 'list' ? [e.left, e.right] : [e.right, e.left];
       const et = elemType(l.type);
-      if (['list', 'dict', 'set', 'deque'].includes(et.k) || (et.k === 'class' && this.classes.has(et.name) && !this.classes.get(et.name)!.shared && !this.classes.get(et.name)!.isEnum)) {
+      if (this.repeatedRows?.builds.has(e)) { /* rows kept equal after each change (rowalias.ts) */ } else if (['list', 'dict', 'set', 'deque'].includes(et.k) || (et.k === 'class' && this.classes.has(et.name) && !this.classes.get(et.name)!.shared && !this.classes.get(et.name)!.isEnum)) {
         // Python repeats references: every row is the same object (a change shows in all).
         this.diag('PTR021', e.span, 'list repetition of a mutable item: Python\'s copies are one shared object, the translation makes independent copies', 'warning', { suggestion: 'use a comprehension, e.g. `[[0] * n for _ in range(m)]`' }, 0.3);
       }
@@ -806,6 +811,11 @@ export class Lowerer implements TypeEnv {
     const fl = emptyFamily(l), fr = emptyFamily(r);
     if (fl && fr && (op === '==' || op === '!=')) return String((fl === fr) === (op === '=='));
     if (op === 'is' || op === 'is not') {
+      const sameRows = (x: AST.Expr) => x.k === 'index' && x.value.k === 'name' && !!x.value.sym && !!this.repeatedRows?.vars.has(x.value.sym.id);
+      if (sameRows(l) && sameRows(r)) {
+        // Rows of `[[..]] * n` are one list: identical whenever both indexes are in range.
+        return `{ let _ = (${this.borrow(this.expr(l))}, ${this.borrow(this.expr(r))}); ${op === 'is'} }`;
+      }
       const other = r.k === 'const' && r.value === null ? l : l.k === 'const' && l.value === null ? r : undefined;
       if (other) {
         const x = this.expr(other);
@@ -903,6 +913,7 @@ export class Lowerer implements TypeEnv {
         const cls = this.classes.get(ct.name);
         if (cls?.methods.has('__contains__')) return `${neg}${this.paren(c, PREC.unary)}.__contains__(${this.argFor(cls.methods.get('__contains__')!.params[0], x)})`;
       }
+      if (isObjUnion(ct)) return `${neg}${this.paren(c, PREC.unary)}.has(${isObjUnion(x.type) ? this.borrow(x) : `&${this.toObj(this.own(x), x.type)}`})`;
       return this.todo(span, `'in' on ${typeToString(ct)}`).code;
     }
     const a = this.expr(l), b = this.expr(r);
@@ -1192,7 +1203,12 @@ export class Lowerer implements TypeEnv {
       case 'none': return lit('NoneType');
       case 'deque': return lit('deque');
       case 'union':
-        if (isObjUnion(t)) { const r = this.expr(x); return { code: `${this.paren(r, PREC.unary)}.type_name()`, type: T.str, kind: 'ref', prec: PREC.atom }; }
+        if (isObjUnion(t)) {
+          const r = this.expr(x);
+          // (a folded `0 or 0.0` lowers to a plain number)
+          if (['int', 'float', 'str', 'bool'].includes(r.type.k)) return lit(r.type.k);
+          return { code: `${this.paren(r, PREC.unary)}.type_name()`, type: T.str, kind: 'ref', prec: PREC.atom };
+        }
         return undefined;
       case 'dict': return lit(t.flavor === 'counter' ? 'Counter' : t.flavor === 'defaultdict' ? 'defaultdict' : 'dict');
       case 'class': {
@@ -1419,10 +1435,7 @@ export class Lowerer implements TypeEnv {
       this.diag('PTR021', e.span, 'mixed int/float list: its ints become floats (they print as 1.0, not 1)', 'warning', {}, 0.4);
     }
     const et = t.k === 'list' ? t.elem : T.unknown;
-    if (e.elts.some((x) => x.k === 'starred')) {
-      const parts = e.elts.map((x) => x.k === 'starred' ? `${this.own(this.expr(x.value))}` : `vec![${this.exprOwned(x, et)}]`);
-      return { code: `[${parts.join(', ')}].concat()`, type: t, kind: 'value', prec: PREC.atom };
-    }
+    if (e.elts.some((x) => x.k === 'starred')) return { code: this.spliced(e.elts, et), type: t, kind: 'value', prec: PREC.atom };
     // `[[]]`: an inner empty list nothing ever fills has no element type for Rust to infer.
     const emptyInner = (x: AST.Expr) => x.k === 'list' && !x.elts.length && et.k === 'list' && et.elem.k === 'unknown';
     const items = e.elts.map((x) => (emptyInner(x) ? 'Vec::<i64>::new()' : this.boxedFn(this.exprOwned(x, et), et)));
@@ -1440,7 +1453,23 @@ export class Lowerer implements TypeEnv {
     return { code: `vec![${items.join(', ')}]`, type: t, kind: 'value', prec: PREC.atom };
   }
 
+  /** `[*xs, 1, *"ab"]`: a Vec of the items in order, each starred part's items spliced in. */
+  spliced(elts: AST.Expr[], et: PyType): string {
+    const parts = elts.map((x) => {
+      if (x.k !== 'starred') return `__v.push(${this.exprOwned(x, et)});`;
+      const it = this.iterate(x.value);
+      const items = wrapIter(this.ownedItems(it));
+      return `__v.extend(${isObjUnion(et) && !isObjUnion(it.item) ? `${items}.map(|__x| ${this.toObj('__x', it.item)})` : items});`;
+    });
+    return `{ let mut __v: Vec<${et.k === 'unknown' ? '_' : this.rt(et)}> = Vec::new(); ${parts.join(' ')} __v }`;
+  }
+
   tupleLit(e: Extract<AST.Expr, { k: 'tuple' }>, expected?: PyType): RExpr {
+    if (e.elts.some((x) => x.k === 'starred')) {
+      // `(*xs, 99)`: a tuple of a length known at run time.
+      const t = expected?.k === 'tuplevar' ? expected : e.type.k === 'tuplevar' ? e.type : undefined;
+      if (t?.k === 'tuplevar' && t.elem.k !== 'unknown') return { code: this.spliced(e.elts, t.elem), type: t, kind: 'value', prec: PREC.atom };
+    }
     const ets = expected?.k === 'tuple' ? expected.elems : e.type.k === 'tuple' ? e.type.elems : [];
     if (expected?.k === 'tuplevar' || expected?.k === 'list') {
       const items = e.elts.map((x) => this.exprOwned(x, expected.elem));
@@ -1839,6 +1868,11 @@ export class Lowerer implements TypeEnv {
       if (p.type.k === 'optional' && a.type.k !== 'optional' && a.type.k !== 'none' && a.type.k !== 'unknown') return `&${this.coerce(a, p.type)}`;
       // `&Obj` parameter given a plain value (an int to an `int | float` parameter): tag it.
       if (isObjUnion(p.type) && !isObjUnion(a.type) && a.type.k !== 'unknown') return `&${this.coerce(this.valE(a), p.type)}`;
+      // A tagged dict (an item of a mixed list) given to a `dict[str, tagged]` parameter: its pairs.
+      if (p.type.k === 'dict' && p.type.key.k === 'str' && isObjUnion(p.type.val) && isObjUnion(a.type)) {
+        this.useRuntime('dict');
+        return `&${this.paren(a, PREC.unary)}.pairs().into_iter().map(|(k, v)| (k.to_str(), v)).collect::<Dict<String, Obj>>()`;
+      }
       return this.borrow(a.kind === 'value' && p.type.k !== 'unknown' ? { ...a, code: this.coerce(a, p.type) } : a);
     }
     return this.coerce(a, p.type);
@@ -1918,10 +1952,23 @@ export class Lowerer implements TypeEnv {
     this.w.line(`let mut ${rustIdent(v.name)}: ${this.rt(v.type)}${init ? ` = ${init}` : ''};`);
   }
 
+  /** `xs[xs.len() - 1]...` used as a mutable place: Rust cannot read `xs.len()` while `xs` is
+   *  borrowed mutably, so the length is read first (`let __len = xs.len(); xs[__len - 1]...`). */
+  hoistRootLen(code: string): { pre: string; subst: (x: string) => string } | undefined {
+    const root = /^([A-Za-z_][\w.]*)\[/.exec(code)?.[1];
+    if (!root || !code.includes(`${root}.len()`)) return undefined;
+    return { pre: `let __len = ${root}.len();`, subst: (x) => x.split(`${root}.len()`).join('__len') };
+  }
+
   stmt(s: AST.Stmt, _tailOf?: AST.Stmt[]) {
     this.w.withSpan(s.span, () => {
       try {
         this.stmtInner(s);
+        // A row of `[[..]] * n` changed: all rows are that one list in Python.
+        for (const row of this.repeatedRows?.syncs.get(s) ?? []) {
+          const rowCode = this.own(this.expr(row));
+          this.w.line(`{ let __row = ${rowCode}; ${this.expr(row.value).code}.fill(__row); }`);
+        }
       } catch (err) {
         if (err instanceof RangeError) this.w.line(`${this.todo(s.span, 'statement nested too deeply').code};`);
         else throw err;
@@ -1942,11 +1989,15 @@ export class Lowerer implements TypeEnv {
         }
         const r = this.expr(s.value);
         if (r.code === '()' ) return;
+        // `xs[-1].append(x)`: the receiver's length is read before the mutable borrow.
+        const hoist = s.value.k === 'call' && s.value.func.k === 'attr' && s.value.func.value.k === 'index' ? this.hoistRootLen(r.code) : undefined;
+        if (hoist) { w.line(`{ ${hoist.pre} ${hoist.subst(r.code)}; }`); return; }
         w.line(`${r.code};`);
         return;
       }
       case 'assign':
         // `Matrix = List[List[int]]`, `T = TypeVar("T")`: type-level only, nothing to emit.
+        if (s.targets.length === 1 && s.targets[0].k === 'name' && s.targets[0].sym && this.excTuples().has(s.targets[0].sym.id)) return;
         if (s.targets.every((x) => x.k === 'name') && (s.value.type.k === 'type' || s.value.k === 'call' && s.value.func.k === 'name' && (s.value.func.id === 'TypeVar' || s.value.func.id === 'NewType'))) return;
         return this.assign(s.targets, s.value, s.span);
       case 'annassign':
@@ -2148,7 +2199,12 @@ export class Lowerer implements TypeEnv {
           return;
         }
         const idx = this.indexCode(c, t.index);
-        if (idx.includes(`${c.code}.len()`) && !/^\w+$/.test(c.code)) {
+        const hoist = this.hoistRootLen(c.code);
+        if (hoist && c.kind !== 'mutref') {
+          // `rows[-1][0] = v`: the value first (Python's order), then the lengths, then the store.
+          const cc = hoist.subst(c.code);
+          this.w.line(`{ let __v = ${v}; ${hoist.pre} let __i = ${hoist.subst(idx)}; ${this.paren({ ...c, code: cc }, PREC.unary)}[__i] = __v; }`);
+        } else if (idx.includes(`${c.code}.len()`) && !/^\w+$/.test(c.code)) {
           this.w.line(`{ let __i = ${idx}; ${this.paren(c, PREC.unary)}[__i] = ${v}; }`);
         } else if (idx.startsWith('py_index(')) {
           this.w.line(`let __i = ${idx};`);
@@ -2272,6 +2328,41 @@ export class Lowerer implements TypeEnv {
     this.w.line(`let ${mut}${name}${ty} = ${v};`);
   }
 
+  /** Binds `a, *b, c` from an owned list (or tagged sequence) value `code` of type `type`; false when unsupported. */
+  bindStarredItems(t: Extract<AST.Expr, { k: 'tuple' | 'list' }>, code: string, type: PyType): boolean {
+    const obj = isObjUnion(type);
+    if (!obj && type.k !== 'list' && type.k !== 'tuplevar') return false;
+    const names = t.elts.map((x) => (x.k === 'starred' ? x.value : x));
+    if (!names.every((x) => x.k === 'name')) return false;
+    const star = t.elts.findIndex((x) => x.k === 'starred');
+    const n = t.elts.length;
+    const el = obj ? type : elemType(type);
+    // A tagged item converts to each name's own type (`name: str`, `marks: list[int]`).
+    const conv = (c: string, want: PyType): string | undefined => {
+      if (!obj || isObjUnion(want) || want.k === 'unknown') return c;
+      return ['int', 'float', 'str'].includes(want.k) ? this.coerce({ code: c, type: el, kind: 'value', prec: PREC.atom }, want) : undefined;
+    };
+    const binds: [Extract<AST.Expr, { k: 'name' }>, string, PyType][] = [];
+    for (let i = 0; i < n; i++) {
+      const tg = names[i] as Extract<AST.Expr, { k: 'name' }>;
+      const want = this.varType(tg);
+      if (i !== star) {
+        const c = conv(i < star ? `__seq[${i}].clone()` : `__seq[__seq.len() - ${n - i}].clone()`, want);
+        if (!c) return false;
+        binds.push([tg, c, obj && !isObjUnion(want) && want.k !== 'unknown' ? want : el]);
+        continue;
+      }
+      const slice = `__seq[${star}..__seq.len() - ${n - 1 - star}]`;
+      const we = want.k === 'list' ? want.elem : T.unknown;
+      const c = obj && !isObjUnion(we) && we.k !== 'unknown' ? conv('x.clone()', we) : undefined;
+      if (obj && !isObjUnion(we) && we.k !== 'unknown' && !c) return false;
+      binds.push([tg, c ? `${slice}.iter().map(|x| ${c}).collect()` : `${slice}.to_vec()`, c ? want : { k: 'list', elem: el }]);
+    }
+    this.w.line(`let __seq = ${obj ? `${code}.items()` : code};`);
+    for (const [tg, c, ty] of binds) this.bindSimple(tg, c, ty);
+    return true;
+  }
+
   assignTuple(t: Extract<AST.Expr, { k: 'tuple' | 'list' }>, value: AST.Expr, span: AST.Span) {
     const nt = value.type.k === 'class' ? this.classes.get(value.type.name) : undefined;
     if (nt?.isNamedTuple && nt.fields.length === t.elts.length && t.elts.every((x) => x.k === 'name')) {
@@ -2284,6 +2375,42 @@ export class Lowerer implements TypeEnv {
       return;
     }
     const star = t.elts.findIndex((x) => x.k === 'starred');
+    if (star >= 0 && value.type.k === 'tuple' && value.type.elems.length >= t.elts.length - 1) {
+      // `x, *y, z = (1, 2)`: a fixed tuple's positions are known; the starred part is a list.
+      const elems = value.type.elems;
+      const n = t.elts.length, restLen = elems.length - (n - 1);
+      const restT = elems.slice(star, star + restLen);
+      const target = t.elts[star].k === 'starred' ? (t.elts[star] as Extract<AST.Expr, { k: 'starred' }>).value : t.elts[star];
+      const declared = target.k === 'name' ? this.varType(target) : T.unknown;
+      // (an empty rest: its declared item type, else the tuple's common item type)
+      const restElem = restT.length ? restT[0] : declared.k === 'list' && declared.elem.k !== 'unknown' ? declared.elem : elems.every((x) => sameType(x, elems[0])) ? elems[0] : T.unknown;
+      if (restT.every((x) => sameType(x, restElem)) && restElem.k !== 'unknown' && t.elts.every((x) => (x.k === 'starred' ? x.value : x).k === 'name')) {
+        this.w.line(`let __seq = ${this.own(this.expr(value))};`);
+        const at = (i: number) => `__seq.${i}${isCopy(elems[i]) ? '' : '.clone()'}`;
+        t.elts.forEach((x, i) => {
+          const tg = (x.k === 'starred' ? x.value : x) as Extract<AST.Expr, { k: 'name' }>;
+          if (i < star) this.bindSimple(tg, at(i), elems[i]);
+          else if (i > star) this.bindSimple(tg, at(i + restLen - 1), elems[i + restLen - 1]);
+          else this.bindSimple(tg, restLen ? `vec![${restT.map((_, j) => at(star + j)).join(', ')}]` : `Vec::<${this.rt(restElem)}>::new()`, { k: 'list', elem: restElem });
+        });
+        return;
+      }
+    }
+    if (star >= 0 && value.type.k !== 'list' && value.type.k !== 'tuple') {
+      // `*init, last = "hello"`, `head, *mid, tail = range(6)`: collect the items first.
+      const it = this.iterate(value);
+      const el = it.item;
+      if (!it.parts && el.k !== 'unknown' && t.elts.every((x) => (x.k === 'starred' ? x.value : x).k === 'name')) {
+        this.w.line(`let __seq: Vec<${this.rt(el)}> = ${wrapIter(this.ownedItems(it))}.collect();`);
+        const n = t.elts.length;
+        t.elts.forEach((x, i) => {
+          const tg = (x.k === 'starred' ? x.value : x) as Extract<AST.Expr, { k: 'name' }>;
+          const code = i < star ? `__seq[${i}].clone()` : i === star ? `__seq[${star}..__seq.len() - ${n - 1 - star}].to_vec()` : `__seq[__seq.len() - ${n - i}].clone()`;
+          this.bindSimple(tg, code, i === star ? { k: 'list', elem: el } : el);
+        });
+        return;
+      }
+    }
     if (star >= 0) {
       const r = this.expr(value);
       const tmp = '__seq';
@@ -2678,6 +2805,19 @@ export class Lowerer implements TypeEnv {
     if (flag) this.w.line(`let mut ${flag} = false;`);
     const saved = new Map(this.scope.names);
     const declaredBefore = new Set(this.scope.declared);
+    if ((s.target.k === 'tuple' || s.target.k === 'list') && s.target.elts.some((x) => x.k === 'starred')) {
+      // `for name, *marks in rows`: take each item whole, then unpack it.
+      const it = this.iterate(s.iter);
+      const t = s.target;
+      this.loopHead(label, `for __item in ${wrapIter(this.ownedItems(it))}`);
+      if (it.parts || !this.bindStarredItems(t, '__item', it.item)) this.w.line(`${this.todo(t.span, 'starred loop target over these items').code};`);
+      this.loopBody(s.body, label, flag);
+      this.w.close();
+      this.scope.names = saved;
+      this.scope.declared = declaredBefore;
+      if (flag) { this.w.open(`if !${flag} {`); this.block(s.orelse); this.w.close(); }
+      return;
+    }
     let it = this.unpackSeqItems(this.iterate(s.iter), s.target);
     // Iterating a container the body mutates: iterate over a snapshot.
     const root = rootName(s.iter);
@@ -3002,8 +3142,43 @@ export class Lowerer implements TypeEnv {
 
   handlerKinds(h: AST.Handler): string[] {
     if (!h.type) return [];
+    const alias = h.type.k === 'name' && h.type.sym ? this.excTuples().get(h.type.sym.id) : undefined;
+    if (alias) return alias;
     const names = h.type.k === 'tuple' ? h.type.elts : [h.type];
     return names.map((n) => (n.k === 'name' ? n.id : n.k === 'attr' ? n.attr : 'Exception'));
+  }
+
+  private excTuplesMemo: Map<number, string[]> | undefined;
+  /** `errors = (ValueError, KeyError)` bound once and only used in `except errors`: the
+   *  handler catches those kinds, and the tuple itself needs no run-time value. */
+  excTuples(): Map<number, string[]> {
+    if (this.excTuplesMemo) return this.excTuplesMemo;
+    const out = new Map<number, string[]>();
+    const userExc = new Map<string, AST.Expr[]>();
+    const stmts: AST.Stmt[] = [];
+    const visit = (ss: AST.Stmt[]): void => ss.forEach((s) => {
+      stmts.push(s);
+      if (s.k === 'class') userExc.set(s.name, s.bases);
+      if (s.k === 'try') { visit(s.body); s.handlers.forEach((h) => visit(h.body)); visit(s.orelse); visit(s.finalbody); }
+      if (s.k === 'if' || s.k === 'while' || s.k === 'for') { visit(s.body); visit(s.orelse); }
+      if (s.k === 'def' || s.k === 'class' || s.k === 'with') visit(s.body);
+      if (s.k === 'match') s.cases.forEach((c) => visit(c.body));
+    });
+    visit(this.module.body);
+    const isExc = (n: string, depth = 0): boolean => n in BUILTIN_EXC_PARENT || n === 'BaseException'
+      || depth < 20 && (userExc.get(n) ?? []).some((b) => b.k === 'name' && isExc(b.id, depth + 1));
+    const binds = new Map<number, number>();
+    walkExprs(this.module.body, (e) => { if (e.k === 'name' && e.sym) binds.set(e.sym.id, (binds.get(e.sym.id) ?? 0) + 1); }, true);
+    const handlerUses = new Map<number, number>();
+    for (const s of stmts) if (s.k === 'try') for (const h of s.handlers) if (h.type?.k === 'name' && h.type.sym) handlerUses.set(h.type.sym.id, (handlerUses.get(h.type.sym.id) ?? 0) + 1);
+    for (const s of stmts) {
+      if (s.k !== 'assign' || s.targets.length !== 1 || s.targets[0].k !== 'name' || !s.targets[0].sym || s.value.k !== 'tuple') continue;
+      const id = s.targets[0].sym.id;
+      const kinds = s.value.elts.map((x) => (x.k === 'name' && isExc(x.id) ? x.id : ''));
+      // (every appearance of the name, but the one binding, is an `except` clause)
+      if (kinds.length && kinds.every((k) => k) && handlerUses.get(id) && binds.get(id) === handlerUses.get(id)! + 1) out.set(id, kinds);
+    }
+    return (this.excTuplesMemo = out);
   }
 
   delStmt(s: Extract<AST.Stmt, { k: 'del' }>) {
@@ -3142,6 +3317,8 @@ export class Lowerer implements TypeEnv {
               const whole = it.sym && isObjUnion(it.sym.declType ?? T.unknown);
               const items = `${seq}[${i}..${seq}.len() - ${n - 1 - i}].to_vec()`;
               if (it.name) binds.push(`let ${rustIdent(it.name)} = ${whole ? `Obj::List(${items})` : items};`);
+              // (its items are tagged values, whatever the checker guessed for them)
+              if (it.name && it.sym && !whole) this.scope.names.set(it.sym.id, { code: rustIdent(it.name), kind: 'place', type: { k: 'list', elem: t } });
               return;
             }
             const idx = star >= 0 && i > star ? `${seq}.len() - ${n - i}` : String(i);

@@ -42,6 +42,7 @@ export function lowerMethodCall(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: '
     L.scope.names = saved;
     return v(`{ let __s = ${L.paren(r, PREC.unary)}.to_str(); ${L.own(res)} }`, res.type);
   }
+  if (isObjUnion(recvT) && recvT.k === 'union' && recvT.types.some((x) => x.k === 'list') && ['append', 'remove', 'extend', 'pop', 'clear'].includes(m)) return objListMethod(L, e, f, m, recvT);
   if (recvT.k === 'list') return listMethod(L, e, f, m, recvT);
   if (recvT.k === 'dict') return dictMethod(L, e, f, m, recvT, expected);
   if (recvT.k === 'set') return setMethod(L, e, f, m, recvT);
@@ -263,6 +264,27 @@ function mutRecv(r: RExpr, m: string): RExpr {
   // A field of a shared object (`x.borrow().items`): mutate through `borrow_mut()`.
   if (MUTATING_METHODS.has(m) && r.code.includes('.borrow().')) return { ...r, code: r.code.replace(/\.borrow\(\)\./g, '.borrow_mut().') };
   return r;
+}
+
+/** A list method on a tagged value (`state["users"].append(u)` in a dict of mixed values). */
+function objListMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m: string, t: PyType): RExpr {
+  const list = `${L.paren(mutRecv(L.expr(f.value), m), PREC.unary)}.list_mut(${rustStr(m)})`;
+  const args = argsOf(e);
+  if (args.length !== (m === 'pop' || m === 'clear' ? 0 : 1) || e.args.some((a) => a.name || a.star)) return L.todo(e.span, `${m}() with these arguments on a tagged value`, e.type);
+  switch (m) {
+    case 'append': return v(`${list}.push(${L.exprOwned(args[0], t)})`, T.none);
+    case 'clear': return v(`${list}.clear()`, T.none);
+    case 'pop': return v(orRaise(L, `${list}.pop()`, 'IndexError', '"pop from empty list"'), t);
+    case 'remove': {
+      const x = L.exprOwned(args[0], t);
+      return v(`{ let __x = ${x}; let __l = ${list}; let i = ${orRaise(L, '__l.iter().position(|x| *x == __x)', 'ValueError', '"list.remove(x): x not in list"')}; __l.remove(i); }`, T.none);
+    }
+    default: {
+      const it = L.iterate(args[0]);
+      const items = wrapIter(L.ownedItems(it));
+      return v(`${list}.extend(${isObjUnion(it.item) ? items : `${items}.map(|__x| ${L.toObj('__x', it.item)})`})`, T.none);
+    }
+  }
 }
 
 function listMethod(L: Lowerer, e: Call, f: Extract<AST.Expr, { k: 'attr' }>, m: string, t: Extract<PyType, { k: 'list' }>): RExpr {

@@ -9,6 +9,7 @@ import { MUTATING_METHODS, elementAlias, rootName, scanVars, setCallMutations, w
 import { BUILTIN_EXC_PARENT, Lowerer, ItemInfo } from './lowerer';
 import { analyzeClassVars, analyzeSharing, collectClass, lowerClass } from './classes';
 import { lowerGeneratorBody } from './generators';
+import { analyzeRepeatedRows } from './rowalias';
 import { canMemoize, emitMemoWrapper, isMemoized } from './memo';
 
 export interface LowerOptions {
@@ -204,6 +205,7 @@ export function lowerModule(module: AST.Module, options: LowerOptions = {}): Low
   }
   analyzeClassVars(L, body);
   analyzeSharing(L, body);
+  L.repeatedRows = analyzeRepeatedRows(L.module);
   const defs = body.filter((s): s is Extract<AST.Stmt, { k: 'def' }> => s.k === 'def');
   const mainDef = defs.find((d) => d.name === 'main');
   for (const d of defs) L.funcs.set(d.name, makeFuncInfo(L, d));
