@@ -10,7 +10,8 @@
 //   npm run loadtest -- --url triton.example.com:443 --tls --api-key "$KEY" --sessions 20
 //
 // Options: --url HOST:PORT  --tls  --api-key KEY  --model interactive_api  --stateless (no
-//   sequences: for translation_model)  --sessions N (steady)
+//   sequences: for translation_model)  --verify (whole programs + rustc; default: editor
+//   selections, i.e. fragments without rustc)  --sessions N (steady)
 //   --spike-factor F  --ramp S --steady S --spike S (seconds)  --max-requests N  --timeout-ms MS
 //   --report FILE (default .cache/loadtest/report.json)  --quick
 const fs = require('fs');
@@ -22,7 +23,7 @@ function parseArgs(argv) {
   const o = {
     url: process.env.TRITON_URL || `127.0.0.1:${process.env.TRITON_GRPC_PORT || 8001}`,
     apiKey: process.env.PORTALIS_API_KEY || undefined,
-    tls: false, stateless: false, model: 'interactive_api', sessions: 8, spikeFactor: 3,
+    tls: false, stateless: false, verify: false, model: 'interactive_api', sessions: 8, spikeFactor: 3,
     ramp: 10, steady: 20, spike: 10, maxRequests: 20000, timeoutMs: 10000,
     report: path.join(root, '.cache', 'loadtest', 'report.json'),
   };
@@ -35,6 +36,7 @@ function parseArgs(argv) {
       case '--api-key': o.apiKey = next(); break;
       case '--tls': o.tls = true; break;
       case '--stateless': o.stateless = true; break;
+      case '--verify': o.verify = true; break;
       case '--model': o.model = next(); break;
       case '--sessions': o.sessions = num(next(), 'sessions'); break;
       case '--spike-factor': o.spikeFactor = num(next(), 'spike-factor'); break;
@@ -112,7 +114,8 @@ async function main() {
         const code = SNIPPETS[n % SNIPPETS.length](n);
         const t0 = process.hrtime.bigint();
         try {
-          await client.infer(o.model, { python_code: code }, o.stateless ? {} : { sequenceId, start: first });
+          // Editor requests are selections (fragments, no rustc); --verify sends whole programs checked by rustc.
+          await client.infer(o.model, { python_code: code, translation_options: o.verify ? { verify: true } : { fragment: true } }, o.stateless ? {} : { sequenceId, start: first });
           stats.latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
           stats.ok++;
           stats.lines += code.split('\n').length - 1;
